@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'keychain_unavailable',
   'template_not_found',
   'output_failed',
+  'output_cancelled',
+  'confirmation_required',
   'usage',
   'unexpected',
 ] as const;

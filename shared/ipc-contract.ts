@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './i18n/index.ts';
 
-/** What the renderer learns about the running app: the package version and the UI language. */
+/** Schema of the app facts the renderer reads at start-up: the package version and the UI language. */
 export const appInfoSchema = z.object({
   version: z.string(),
   locale: z.enum(LOCALES),

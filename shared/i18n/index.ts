@@ -41,7 +41,10 @@ export function localeFromTag(tag: string | undefined | null): Locale {
   if (tag === undefined || tag === null) {
     return 'en';
   }
-  const language = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  const language = tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   // Old Java and Android code reports Indonesian as "in".
   return language === 'id' || language === 'in' ? 'id' : 'en';
 }

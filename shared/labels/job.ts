@@ -73,7 +73,12 @@ export function planJob(lines: readonly DocumentLine[], options: JobOptions): Jo
         price: line.unitPrice,
         documentNumber: options.documentNumber,
       },
-      { template: options.template, dpi: options.dpi, showPrice: options.showPrice, metrics: options.metrics },
+      {
+        template: options.template,
+        dpi: options.dpi,
+        showPrice: options.showPrice,
+        metrics: options.metrics,
+      },
     );
     if (!layout.ok) {
       plan.refused.push({ lineNumber: line.lineNumber, code: line.code, problems: [layout.problem] });

@@ -40,8 +40,7 @@ export interface LayoutOptions {
 }
 
 export type LayoutResult =
-  | { ok: true; drawing: LabelDrawing; warnings: LineProblem[] }
-  | { ok: false; problem: LineProblem };
+  { ok: true; drawing: LabelDrawing; warnings: LineProblem[] } | { ok: false; problem: LineProblem };
 
 /** Space between stacked blocks, and line spacing as a multiple of the font size. */
 const BLOCK_GAP_MM = 0.4;
@@ -52,6 +51,18 @@ const FONT_STEP_PT = 0.5;
 const MIN_BARCODE_HEIGHT_MM = 4;
 
 const pointsToDots = (points: number, dpi: number): number => (points * dpi) / 72;
+
+/**
+ * How far a barcode's quiet zone may extend past the label's left and right edges: half the blank gap
+ * between neighbouring labels on a multi-column roll, and nothing where labels touch or stand alone.
+ */
+export function quietZoneAllowanceMm(template: LabelTemplate): number {
+  if (template.media !== 'roll' || template.grid.columns < 2) {
+    return 0;
+  }
+  const gap = template.grid.pitchXMm - template.label.widthMm;
+  return Math.max(0, Math.min(gap / 2, template.grid.marginLeftMm));
+}
 
 /** Replaces characters the font cannot draw with "?" and lists them, so nothing prints as a blank box. */
 function replaceMissingGlyphs(text: string, metrics: FontMetrics): { text: string; missing: string[] } {
@@ -72,7 +83,13 @@ function replaceMissingGlyphs(text: string, metrics: FontMetrics): { text: strin
 }
 
 /** Merges runs of dark modules into rectangles whose x and width are whole dots. */
-function barsFromModules(modules: string, x: number, y: number, moduleDots: number, height: number): RectItem[] {
+function barsFromModules(
+  modules: string,
+  x: number,
+  y: number,
+  moduleDots: number,
+  height: number,
+): RectItem[] {
   const bars: RectItem[] = [];
   let runStart = -1;
   for (let index = 0; index <= modules.length; index++) {
@@ -80,7 +97,13 @@ function barsFromModules(modules: string, x: number, y: number, moduleDots: numb
     if (dark && runStart < 0) {
       runStart = index;
     } else if (!dark && runStart >= 0) {
-      bars.push({ kind: 'rect', x: x + runStart * moduleDots, y, width: (index - runStart) * moduleDots, height });
+      bars.push({
+        kind: 'rect',
+        x: x + runStart * moduleDots,
+        y,
+        width: (index - runStart) * moduleDots,
+        height,
+      });
       runStart = -1;
     }
   }
@@ -125,13 +148,16 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
   const warnings: LineProblem[] = [];
   const items: DisplayItem[] = [];
 
-  // Barcode geometry first: it decides whether the label can exist at all.
+  // Barcode geometry first: it decides whether the label can exist at all. Quiet zones only need to be
+  // blank, so on a roll with gaps they may reach into the half of the gap beside each label.
   const modules = encodeModules(content.code, content.symbology);
   const quiet = QUIET_ZONE_MODULES[content.symbology];
   const totalModules = modules.length + quiet.left + quiet.right;
+  const quietAllowance = toDots(quietZoneAllowanceMm(template));
   const moduleDots = Math.min(
     maximumModuleDots(content.symbology, dpi),
-    Math.floor(widthDots / totalModules),
+    Math.floor((widthDots + 2 * quietAllowance) / totalModules),
+    Math.floor(widthDots / modules.length),
   );
   if (fields.barcode.show && moduleDots < minimumModuleDots(content.symbology, dpi)) {
     return {
@@ -216,7 +242,8 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
     (height, item) => Math.max(height, item.fontSize * (metrics.ascent + metrics.descent)),
     0,
   );
-  const bottomBaseline = heightDots - padding - Math.max(...bottomItems.map((item) => item.fontSize * metrics.descent), 0);
+  const bottomBaseline =
+    heightDots - padding - Math.max(...bottomItems.map((item) => item.fontSize * metrics.descent), 0);
   if (bottomItems.length === 1) {
     const only = bottomItems[0]!;
     only.x = padding + (innerWidth - only.width) / 2;
@@ -248,7 +275,10 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
   const bottom = heightDots - padding - (bottomHeight > 0 ? bottomHeight + gap : 0);
   const available = bottom - top - (codeHeight > 0 ? codeHeight + gap : 0);
   const barcodeHeight = fields.barcode.show
-    ? Math.max(Math.min(toDots(fields.barcode.heightMm), available), Math.min(toDots(MIN_BARCODE_HEIGHT_MM), available))
+    ? Math.max(
+        Math.min(toDots(fields.barcode.heightMm), available),
+        Math.min(toDots(MIN_BARCODE_HEIGHT_MM), available),
+      )
     : 0;
   const stackHeight = barcodeHeight + (codeHeight > 0 ? (barcodeHeight > 0 ? gap : 0) + codeHeight : 0);
   const stackTop = Math.round(top + Math.max(0, (bottom - top - stackHeight) / 2));
@@ -274,7 +304,8 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
   }
   if (codeText !== null) {
     codeText.x = (widthDots - codeText.width) / 2;
-    codeText.y = stackTop + (barcodeHeight > 0 ? barcodeHeight + gap : 0) + metrics.ascent * codeText.fontSize;
+    codeText.y =
+      stackTop + (barcodeHeight > 0 ? barcodeHeight + gap : 0) + metrics.ascent * codeText.fontSize;
     items.push(codeText);
   }
   items.push(...bottomItems);

@@ -61,7 +61,11 @@ export const templateSchema = z
       context.addIssue({ code: 'custom', path: ['grid', 'pitchYMm'], message: 'labels_overlap' });
     }
     if (template.fields.name.minFontSizePt > template.fields.name.fontSizePt) {
-      context.addIssue({ code: 'custom', path: ['fields', 'name', 'minFontSizePt'], message: 'min_above_size' });
+      context.addIssue({
+        code: 'custom',
+        path: ['fields', 'name', 'minFontSizePt'],
+        message: 'min_above_size',
+      });
     }
   });
 

@@ -6,7 +6,9 @@ import { findTemplate } from '../../../shared/labels/templates.ts';
 import { monospaceMetrics } from '../../support/fake-metrics.ts';
 
 function fixtureLines(name: string): Record<string, unknown>[] {
-  const parsed = JSON.parse(readFileSync(new URL(`../../fixtures/dealpos/${name}`, import.meta.url), 'utf8')) as {
+  const parsed = JSON.parse(
+    readFileSync(new URL(`../../fixtures/dealpos/${name}`, import.meta.url), 'utf8'),
+  ) as {
     response: Record<string, unknown>[];
   };
   return parsed.response;
@@ -50,7 +52,11 @@ describe('planJob', () => {
       [10, ['code_not_text']],
     ]);
     expect(plan.entries.map((entry) => entry.lineNumber)).toEqual([1, 2, 6, 8, 9, 11]);
-    expect(plan.warnings.map((item) => item.code)).toEqual(['name_missing', 'duplicate_variant', 'check_digit_invalid']);
+    expect(plan.warnings.map((item) => item.code)).toEqual([
+      'name_missing',
+      'duplicate_variant',
+      'check_digit_invalid',
+    ]);
   });
 
   it('applies the clerk overrides', () => {
@@ -78,7 +84,13 @@ describe('paginate', () => {
   it('puts one label per page on a single roll', () => {
     const plan = planJob(lines, baseOptions);
     const pages = [...paginate(plan.entries, roll50x30)];
-    expect(pages.map((page) => page.labels.map((label) => label.lineNumber))).toEqual([[1], [1], [2], [2], [2]]);
+    expect(pages.map((page) => page.labels.map((label) => label.lineNumber))).toEqual([
+      [1],
+      [1],
+      [2],
+      [2],
+      [2],
+    ]);
   });
 
   it('fills three across on the 33 x 15 roll and leaves the last row short', () => {

@@ -99,6 +99,18 @@ describe('layoutLabel barcode', () => {
     });
   });
 
+  it('lets quiet zones reach into half the gap between labels on a 3-across roll', () => {
+    // 88 modules with quiet zones at 3 dots need 264 dots; the 33 mm label is 263.8 dots wide.
+    const drawing = drawingOf(content({ code: '200542' }), roll33x15);
+    const barcode = barcodeOf(drawing);
+    const allowance = (1 * 203) / 25.4;
+    expect(barcode.moduleDots).toBe(3);
+    expect(barcode.x + allowance).toBeGreaterThanOrEqual(10 * 3);
+    expect(drawing.widthDots + allowance - (barcode.x + barcode.width)).toBeGreaterThanOrEqual(10 * 3);
+    expect(barcode.x).toBeGreaterThanOrEqual(0);
+    expect(barcode.x + barcode.width).toBeLessThanOrEqual(drawing.widthDots);
+  });
+
   it('fits a short code on the 33 mm label at the smallest readable module', () => {
     const barcode = barcodeOf(drawingOf(content({ code: '1315L' }), roll33x15));
     expect(barcode.moduleDots).toBeGreaterThanOrEqual(2);

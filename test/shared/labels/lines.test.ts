@@ -86,12 +86,18 @@ describe('readDocumentLines', () => {
       { Name: 'b', Code: 'B1' },
     ]);
     expect(lines[0]!.problems[0]).toMatchObject({ code: 'quantity_invalid', params: { quantity: '"3"' } });
-    expect(lines[1]!.problems[0]).toMatchObject({ code: 'quantity_invalid', params: { quantity: 'missing' } });
+    expect(lines[1]!.problems[0]).toMatchObject({
+      code: 'quantity_invalid',
+      params: { quantity: 'missing' },
+    });
   });
 
   it('refuses a control character inside a code', () => {
     const [line] = readDocumentLines([{ Name: 'x', Code: '1234\tab', Quantity: 1 }]);
-    expect(line!.problems[0]).toMatchObject({ code: 'code_not_encodable', params: { position: 5, character: 'U+0009' } });
+    expect(line!.problems[0]).toMatchObject({
+      code: 'code_not_encodable',
+      params: { position: 5, character: 'U+0009' },
+    });
   });
 
   it('removes control characters and extra spaces from names', () => {

@@ -44,6 +44,17 @@ export async function decodeLabels(
   options: { dpi?: number } = {},
 ): Promise<DecodedLabel[]> {
   const dpi = options.dpi ?? 300;
+  const { widthMm, heightMm } = layout.pageSizeMm;
+  layout.cells.forEach((cell, index) => {
+    if (
+      cell.xMm < 0 ||
+      cell.yMm < 0 ||
+      cell.xMm + cell.widthMm > widthMm ||
+      cell.yMm + cell.heightMm > heightMm
+    ) {
+      throw new Error(`cell ${index} lies outside the ${widthMm} × ${heightMm} mm page`);
+    }
+  });
   const pageCount = await pdfPageCount(pdfPath);
   const workDir = await mkdtemp(join(tmpdir(), 'decode-labels-'));
   try {

@@ -37,7 +37,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'electron', '../electron/*', '../renderer/*', '**/electron/**', '**/renderer/**'] },
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            '../electron/*',
+            '../renderer/*',
+            '**/electron/**',
+            '**/renderer/**',
+          ],
+        },
       ],
     },
   },

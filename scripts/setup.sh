@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libsecret-1-0 libsecret-1-dev python3 make g++ pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(poppler-utils zbar-tools gnome-keyring dbus dbus-daemon)
+  packages+=(poppler-utils zbar-tools gnome-keyring dbus dbus-daemon cups cups-client cups-bsd chromium)
 fi
 
 missing=()

@@ -3,7 +3,7 @@
 #   scripts/setup.sh          packages to build and run the command line (libsecret for the keychain)
 #   scripts/setup.sh --test   also the tools the tests use: PDF rasteriser, barcode decoder, a keyring
 # Node.js 20.19 or newer must already be installed. System packages need root or sudo; where neither is
-# available, the script says which packages are missing and stops.
+# available, the script prints which packages are missing and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

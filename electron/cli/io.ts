@@ -23,7 +23,7 @@ export async function readAll(stream: Readable): Promise<string> {
 
 /**
  * Reads one line from a terminal without echoing it, for the client secret. Raw mode is restored on
- * every path, including Ctrl+C, which ends the read with an empty answer.
+ * every path, including Ctrl+C, which ends the read with an empty result.
  */
 export async function readHiddenLine(
   stream: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => void },

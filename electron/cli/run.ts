@@ -39,7 +39,7 @@ function chooseLocale(argv: readonly string[], saved: Locale | null, env: NodeJS
   return localeFromTag(posix);
 }
 
-/** Runs one `dealpos-labels` command and returns its exit code. Never throws. */
+/** Runs one `dealpos-labels` command and returns its exit code; failures become messages, not exceptions. */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,

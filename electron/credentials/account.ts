@@ -4,7 +4,7 @@ import type { SettingsStore } from '../settings/settings.ts';
 import { keychainAccount, type DealposCredentials, type SecretStore } from './credentials.ts';
 
 /**
- * The one place that knows where DealPOS credentials live: address and client id in the settings file,
+ * Stores and finds DealPOS credentials, the one place that does: address and client id in the settings file,
  * the secret in the keychain, and `DEALPOS_URL`, `DEALPOS_CLIENT_ID`, `DEALPOS_CLIENT_SECRET` above both.
  */
 export class AccountService {
@@ -40,7 +40,7 @@ export class AccountService {
     return true;
   }
 
-  /** Whether a secret is stored for the saved account; the secret itself never leaves this class. */
+  /** Checks whether a secret is stored for the saved account; the secret itself never leaves this class. */
   async hasStoredSecret(): Promise<boolean> {
     const { settings } = await this.settings.load();
     if (settings.dealpos === null) {

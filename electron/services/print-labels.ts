@@ -6,7 +6,7 @@ import { readDocumentLines } from '../../shared/labels/lines.ts';
 import { findTemplate, type LabelTemplate } from '../../shared/labels/templates.ts';
 import type { DocumentLine, Dpi, FontMetrics, LineOverride } from '../../shared/labels/types.ts';
 
-/** What the clerk asked for: which document, how to print it, and where the PDF goes. */
+/** A print request: which document, how to print it, and where the PDF goes. */
 export interface PrintRequest {
   kind: DocumentKind;
   outlet: string;

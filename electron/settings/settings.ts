@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Where an unreadable settings file was moved, when that happened during this load. */
+  /** Path an unreadable settings file was moved to during this load, or null. */
   movedAsidePath: string | null;
 }
 
@@ -47,7 +47,7 @@ export class SettingsStore {
 
   /**
    * Loads the settings. A missing file gives the defaults; a corrupt one is moved aside (so nothing
-   * is lost) and the defaults are used, and the caller is told where the old file went.
+   * is lost) and the defaults are used. The result names where the old file went.
    */
   async load(): Promise<LoadedSettings> {
     let text: string;

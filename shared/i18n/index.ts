@@ -28,7 +28,7 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return String(format.format(params));
 }
 
-/** Whether `key` names a message in the catalogues, for codes that arrive as plain strings. */
+/** Checks whether `key` names a message in the catalogues, for codes that arrive as plain strings. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }

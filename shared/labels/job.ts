@@ -111,7 +111,7 @@ export interface PageOfLabels {
   labels: PlacedLabel[];
 }
 
-/** The cells of a template's page in print order: left to right, then top to bottom. */
+/** Lists the cells of a template's page in print order: left to right, then top to bottom. */
 export function cellPositions(template: LabelTemplate): Array<{ xMm: number; yMm: number }> {
   const cells: Array<{ xMm: number; yMm: number }> = [];
   for (let row = 0; row < template.grid.rows; row++) {

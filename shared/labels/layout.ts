@@ -21,13 +21,13 @@ import type {
   TextRole,
 } from './types.ts';
 
-/** What one label shows. */
+/** The content of one label. */
 export interface LabelContent {
   lineNumber: number;
   name: string;
   code: string;
   symbology: Symbology;
-  /** Amount in Rupiah, printed only when the job asks for prices and the template shows them. */
+  /** Amount in Rupiah, printed only when the job requests prices and the template shows them. */
   price: number | null;
   documentNumber: string | null;
 }
@@ -53,7 +53,7 @@ const MIN_BARCODE_HEIGHT_MM = 4;
 const pointsToDots = (points: number, dpi: number): number => (points * dpi) / 72;
 
 /**
- * How far a barcode's quiet zone may extend past the label's left and right edges: half the blank gap
+ * Returns how far a barcode's quiet zone may extend past the label's left and right edges: half the blank gap
  * between neighbouring labels on a multi-column roll, and nothing where labels touch or stand alone.
  */
 export function quietZoneAllowanceMm(template: LabelTemplate): number {
@@ -132,7 +132,7 @@ function singleLineText(
 
 /**
  * Lays out one label as a display list in printer dots. The barcode's module is the widest whole number
- * of dots that fits the label with its quiet zones, so every bar edge falls on the printer's dot grid; a
+ * of dots that fits the label with its quiet zones, so every bar edge falls on the printer's dot grid. A
  * code that needs a module below the readable minimum is refused instead of printed unreadable.
  */
 export function layoutLabel(content: LabelContent, options: LayoutOptions): LayoutResult {
@@ -280,7 +280,10 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
         Math.min(toDots(MIN_BARCODE_HEIGHT_MM), available),
       )
     : 0;
-  const stackHeight = barcodeHeight + (codeHeight > 0 ? (barcodeHeight > 0 ? gap : 0) + codeHeight : 0);
+  let stackHeight = barcodeHeight;
+  if (codeHeight > 0) {
+    stackHeight += codeHeight + (barcodeHeight > 0 ? gap : 0);
+  }
   const stackTop = Math.round(top + Math.max(0, (bottom - top - stackHeight) / 2));
 
   items.push(...nameLines);

@@ -24,6 +24,9 @@ const PLACEHOLDER_DEFAULTS: MessageParams = {
   path: '?',
   value: '',
   reason: '?',
+  largest: '?',
+  template: '?',
+  max: '?',
   id: '?',
   message: '',
 };

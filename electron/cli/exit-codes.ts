@@ -11,6 +11,10 @@ export const EXIT = {
   remote: 5,
   /** Some lines were refused; every other label was written. */
   partial: 6,
+  /** A print job stopped part-way; `resume JOB` sends the rest, `cancel JOB` gives it up. */
+  printInterrupted: 7,
+  /** Interrupted with Ctrl+C (128 + SIGINT, as shells report it); nothing partial is left. */
+  interrupted: 130,
 } as const;
 
 const EXIT_BY_ERROR: Record<ErrorCode, number> = {
@@ -20,6 +24,8 @@ const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   keychain_unavailable: EXIT.usage,
   template_not_found: EXIT.usage,
   confirmation_required: EXIT.usage,
+  start_position_invalid: EXIT.usage,
+  settings_unreadable: EXIT.usage,
   outlet_not_found: EXIT.notFound,
   document_not_found: EXIT.notFound,
   auth_failed: EXIT.auth,
@@ -30,8 +36,27 @@ const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   bad_response: EXIT.remote,
   rate_limited: EXIT.remote,
   output_failed: EXIT.failure,
-  output_cancelled: EXIT.failure,
+  output_cancelled: EXIT.interrupted,
   unexpected: EXIT.failure,
+  printer_not_found: EXIT.notFound,
+  printer_profile_not_found: EXIT.notFound,
+  print_job_not_found: EXIT.notFound,
+  printer_raw_unsupported: EXIT.usage,
+  print_mode_unsupported: EXIT.usage,
+  print_job_closed: EXIT.usage,
+  printer_stopped: EXIT.failure,
+  print_job_failed: EXIT.failure,
+  print_timeout: EXIT.failure,
+  print_spooler_unavailable: EXIT.failure,
+  print_job_busy: EXIT.failure,
+  print_plan_changed: EXIT.failure,
+  print_interrupted: EXIT.printInterrupted,
+  print_stopped: EXIT.printInterrupted,
+  print_job_uncertain: EXIT.printInterrupted,
+  // The desktop app's codes: the command line never raises them.
+  template_built_in: EXIT.usage,
+  nothing_to_print: EXIT.failure,
+  file_open_failed: EXIT.failure,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

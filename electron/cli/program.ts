@@ -1,10 +1,17 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../shared/errors.ts';
-import { translate, type Locale } from '../../shared/i18n/index.ts';
+import { LOCALES, translate, type Locale } from '../../shared/i18n/index.ts';
+import { MAX_LABELS_PER_LINE } from '../../shared/labels/lines.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 import { SUPPORTED_DPI, type Dpi } from '../../shared/labels/types.ts';
+import {
+  CLI_PRINTER_LANGUAGES,
+  type CliPrinterLanguage,
+  type RawOutputOptions,
+} from './printing-commands.ts';
 
-/** Options of `print` after parsing. */
-export interface PrintCommandOptions {
+/** Options of `print` after parsing: at least one of `pdf`, `zpl`, `tspl` and `printer` is set. */
+export interface PrintCommandOptions extends RawOutputOptions {
   bill?: string;
   delivery?: string;
   outlet: string;
@@ -12,8 +19,10 @@ export interface PrintCommandOptions {
   dpi?: Dpi;
   showPrice: boolean;
   start?: number;
-  pdf: string;
+  pdf?: string;
   yes: boolean;
+  /** Label counts per line from `--set LINE=COUNT`; 0 leaves the line out. */
+  set: Map<number, number>;
 }
 
 export interface LoginCommandOptions {
@@ -28,7 +37,16 @@ export type ParsedCommand =
   | { name: 'login'; options: LoginCommandOptions }
   | { name: 'logout' }
   | { name: 'templates' }
+  | { name: 'printers' }
+  | { name: 'jobs' }
+  | { name: 'resume'; id: string; options: ResumeCommandOptions }
+  | { name: 'cancel'; id: string }
   | { name: 'help' };
+
+export interface ResumeCommandOptions {
+  unconfirmed?: 'skip' | 'resend';
+  wait?: number;
+}
 
 export interface GlobalOptions {
   verbose: boolean;
@@ -53,6 +71,32 @@ function parsePositiveInteger(locale: Locale) {
       throw new InvalidArgumentError(translate(locale, 'cli.usage.positive_integer'));
     }
     return number;
+  };
+}
+
+function parseChoice<T extends string>(
+  choices: readonly T[],
+  locale: Locale,
+  reasonKey: Parameters<typeof translate>[1],
+) {
+  return (value: string): T => {
+    if (!(choices as readonly string[]).includes(value.trim())) {
+      throw new InvalidArgumentError(translate(locale, reasonKey));
+    }
+    return value.trim() as T;
+  };
+}
+
+/** Collects repeated `--set LINE=COUNT` options into one map; a later value for a line wins. */
+function collectLineCount(locale: Locale) {
+  return (value: string, previous: Map<number, number>): Map<number, number> => {
+    const match = /^\s*(\d+)\s*=\s*(\d+)\s*$/.exec(value);
+    const line = match === null ? NaN : Number(match[1]);
+    const count = match === null ? NaN : Number(match[2]);
+    if (!(line >= 1) || !(count >= 0) || count > MAX_LABELS_PER_LINE) {
+      throw new InvalidArgumentError(translate(locale, 'cli.usage.line_count'));
+    }
+    return new Map(previous).set(line, count);
   };
 }
 
@@ -81,7 +125,8 @@ export function parseCommandLine(
   const program = new Command('dealpos-labels')
     .description(t('cli.help.program'))
     .option('--verbose', t('cli.help.verbose'), false)
-    .option('--lang <language>', t('cli.help.lang'))
+    .option('--lang <language>', t('cli.help.lang'), parseChoice(LOCALES, locale, 'cli.usage.lang'))
+    .version(packageJson.version, '-V, --version', t('cli.help.version'))
     .helpOption('-h, --help', t('cli.help.help'))
     .helpCommand(false)
     .showSuggestionAfterError(false)
@@ -100,11 +145,25 @@ export function parseCommandLine(
     .option('--dpi <dots>', t('cli.help.dpi'), parseDpi(locale))
     .option('--show-price', t('cli.help.show_price'), false)
     .option('--start <position>', t('cli.help.start'), parsePositiveInteger(locale))
-    .requiredOption('--pdf <file>', t('cli.help.pdf'), nonEmpty(locale))
+    .option('--pdf <file>', t('cli.help.pdf'), nonEmpty(locale))
+    .option('--zpl <file>', t('printers.help.zpl'), nonEmpty(locale))
+    .option('--tspl <file>', t('printers.help.tspl'), nonEmpty(locale))
+    .option('--printer <queue>', t('printers.help.printer'), nonEmpty(locale))
+    .option(
+      '--language <language>',
+      t('printers.help.language'),
+      parseChoice<CliPrinterLanguage>(CLI_PRINTER_LANGUAGES, locale, 'printers.usage.language'),
+    )
+    .option('--profile <id>', t('printers.help.profile'), nonEmpty(locale))
+    .option('--wait <seconds>', t('printers.help.wait'), parsePositiveInteger(locale))
+    .option('--set <line=count>', t('cli.help.set'), collectLineCount(locale), new Map<number, number>())
     .option('-y, --yes', t('cli.help.yes'), false)
     .action((options: PrintCommandOptions) => {
       if (options.bill === undefined && options.delivery === undefined) {
         throw new AppError('usage', { message: t('cli.usage.document_required') });
+      }
+      if ([options.pdf, options.zpl, options.tspl, options.printer].every((output) => output === undefined)) {
+        throw new AppError('usage', { message: t('printers.usage.output_required') });
       }
       command = { name: 'print', options };
     });
@@ -133,6 +192,42 @@ export function parseCommandLine(
       command = { name: 'templates' };
     });
 
+  program
+    .command('printers')
+    .description(t('printers.help.printers'))
+    .action(() => {
+      command = { name: 'printers' };
+    });
+
+  program
+    .command('jobs')
+    .description(t('printers.help.jobs'))
+    .action(() => {
+      command = { name: 'jobs' };
+    });
+
+  program
+    .command('resume')
+    .description(t('printers.help.resume'))
+    .argument('<job>', t('printers.help.job_id'))
+    .option(
+      '--unconfirmed <choice>',
+      t('printers.help.unconfirmed'),
+      parseChoice<'skip' | 'resend'>(['skip', 'resend'], locale, 'printers.usage.unconfirmed'),
+    )
+    .option('--wait <seconds>', t('printers.help.wait'), parsePositiveInteger(locale))
+    .action((id: string, options: ResumeCommandOptions) => {
+      command = { name: 'resume', id, options };
+    });
+
+  program
+    .command('cancel')
+    .description(t('printers.help.cancel'))
+    .argument('<job>', t('printers.help.job_id'))
+    .action((id: string) => {
+      command = { name: 'cancel', id };
+    });
+
   if (argv.filter((argument) => !argument.startsWith('--lang') && argument !== '--verbose').length === 0) {
     write.err(program.helpInformation());
     throw new AppError('usage', { message: t('cli.usage.command_required') });
@@ -142,7 +237,7 @@ export function parseCommandLine(
     program.parse(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
+      if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) {
         return { command: { name: 'help' }, global: { verbose: false } };
       }
       throw new AppError('usage', { message: usageMessage(error, locale) }, { detail: error.message });

@@ -4,15 +4,27 @@ import { normalizeDealposAddress } from '../dealpos/address.ts';
 import { KeychainSecretStore, type SecretStore } from '../credentials/credentials.ts';
 import { AccountService } from '../credentials/account.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
-import { printDocumentLabels } from '../services/print-labels.ts';
-import { SettingsStore } from '../settings/settings.ts';
+import { printDocumentLabels, type PrintDependencies } from '../services/print-labels.ts';
+import { SettingsStore, type Settings } from '../settings/settings.ts';
 import { userDataFolder } from '../settings/app-paths.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { errorMessage, lineProblemMessage } from '../../shared/error-messages.ts';
 import { formatCount, localeFromTag, translate, type Locale } from '../../shared/i18n/index.ts';
+import type { JobPlan } from '../../shared/labels/job.ts';
+import type { LineOverride } from '../../shared/labels/types.ts';
 import { BUILT_IN_TEMPLATES, labelsPerPage } from '../../shared/labels/templates.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { readAll, readHiddenLine, writeLine, type CliIo } from './io.ts';
+import {
+  cancelJob,
+  fetchOnce,
+  hasRawOutput,
+  listJobs,
+  listPrinters,
+  printRawOutputs,
+  resumeJob,
+  type PrintingCommandContext,
+} from './printing-commands.ts';
 import { parseCommandLine, type LoginCommandOptions, type PrintCommandOptions } from './program.ts';
 
 /** Jobs above this many labels need `--yes`, so a typo in a quantity does not empty a label roll. */
@@ -22,6 +34,8 @@ export const CONFIRM_ABOVE_LABELS = 5_000;
 export interface CliOverrides {
   secrets?: SecretStore;
   creationDate?: Date;
+  /** Aborted when the user interrupts the command (Ctrl+C); a PDF being written is removed. */
+  signal?: AbortSignal;
 }
 
 /** Picks the message language: `--lang`, then the saved setting, then LC_ALL, LC_MESSAGES and LANG. */
@@ -80,12 +94,33 @@ export async function runCli(
       case 'print':
         context.outlet = command.options.outlet;
         context.number = command.options.bill ?? command.options.delivery;
-        context.path = resolve(command.options.pdf);
+        context.path = command.options.pdf === undefined ? undefined : resolve(command.options.pdf);
         return await print(command.options, io, locale, account, settingsStore, verbose, overrides, context);
+      case 'printers':
+        return await listPrinters(printingContext(io, locale, overrides));
+      case 'jobs':
+        return await listJobs(printingContext(io, locale, overrides));
+      case 'resume':
+        return await resumeJob(command.id, command.options, printingContext(io, locale, overrides));
+      case 'cancel':
+        return await cancelJob(command.id, printingContext(io, locale, overrides));
     }
   } catch (error) {
     return reportError(error, io, locale, verbose, context);
   }
+}
+
+function printingContext(io: CliIo, locale: Locale, overrides: CliOverrides): PrintingCommandContext {
+  return { io, locale, userDataFolder: userDataFolder(io.env), signal: overrides.signal };
+}
+
+/** Names the three lines with the most labels, e.g. `#6 BULK-01 × 250,000`, for the confirmation. */
+function describeLargestEntries(plan: JobPlan, locale: Locale): string {
+  return [...plan.entries]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((entry) => `#${entry.lineNumber} ${entry.code} × ${formatCount(locale, entry.count)}`)
+    .join(', ');
 }
 
 function reportError(
@@ -162,7 +197,13 @@ async function login(
     await client.testConnection();
   }
   await account.login(url, options.clientId, secret);
-  writeLine(io.stdout, translate(locale, 'cli.login_saved', { url, clientId: options.clientId }));
+  writeLine(
+    io.stdout,
+    translate(locale, options.verify ? 'cli.login_saved' : 'cli.login_saved_unverified', {
+      url,
+      clientId: options.clientId,
+    }),
+  );
   return EXIT.ok;
 }
 
@@ -179,15 +220,79 @@ async function print(
   const { settings } = await settingsStore.load();
   const credentials = await account.resolve(io.env);
   context.host = new URL(credentials.url).host;
-  const client = new DealposClient({
-    baseUrl: credentials.url,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    log: verboseLog(io, verbose),
-  });
+  // The PDF and the raw outputs share one fetch of the document.
+  const client = fetchOnce(
+    new DealposClient({
+      baseUrl: credentials.url,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      log: verboseLog(io, verbose),
+    }),
+  );
   const fontPath = labelFontPath();
+  const metrics = await loadFontMetrics(fontPath);
   const number = options.bill ?? options.delivery ?? '';
+  const kind = options.bill !== undefined ? 'bill' : 'delivery';
+  const confirm = (plan: JobPlan): true => {
+    if (plan.totalLabels > CONFIRM_ABOVE_LABELS && !options.yes) {
+      throw new AppError('confirmation_required', {
+        labels: formatCount(locale, plan.totalLabels),
+        threshold: formatCount(locale, CONFIRM_ABOVE_LABELS),
+        largest: describeLargestEntries(plan, locale),
+      });
+    }
+    return true;
+  };
 
+  let exitCode: number = EXIT.ok;
+  if (options.pdf !== undefined) {
+    exitCode = await printPdf(options.pdf, options, io, locale, settings, overrides, {
+      client,
+      metrics,
+      fontPath,
+      confirm,
+    });
+  }
+  if (hasRawOutput(options)) {
+    const rawExitCode = await printRawOutputs(
+      options,
+      {
+        kind,
+        outlet: options.outlet,
+        number,
+        templateId: options.template ?? settings.defaultTemplateId,
+        dpi: options.dpi ?? settings.defaultDpi,
+        showPrice: options.showPrice,
+        overrides: lineOverrides(options),
+      },
+      {
+        client,
+        metrics,
+        confirm,
+        pdfDpi: options.pdf === undefined ? null : (options.dpi ?? settings.defaultDpi),
+      },
+      printingContext(io, locale, overrides),
+    );
+    exitCode = rawExitCode === EXIT.ok ? exitCode : rawExitCode;
+  }
+  return exitCode;
+}
+
+/** The `--set LINE=COUNT` options as the label engine's per-line overrides. */
+function lineOverrides(options: PrintCommandOptions): Map<number, LineOverride> {
+  return new Map([...options.set].map(([line, count]) => [line, { quantity: count }]));
+}
+
+async function printPdf(
+  pdf: string,
+  options: PrintCommandOptions,
+  io: CliIo,
+  locale: Locale,
+  settings: Settings,
+  overrides: CliOverrides,
+  shared: Pick<PrintDependencies, 'client' | 'metrics' | 'fontPath' | 'confirm'>,
+): Promise<number> {
+  const number = options.bill ?? options.delivery ?? '';
   const outcome = await printDocumentLabels(
     {
       kind: options.bill !== undefined ? 'bill' : 'delivery',
@@ -196,24 +301,11 @@ async function print(
       templateId: options.template ?? settings.defaultTemplateId,
       dpi: options.dpi ?? settings.defaultDpi,
       showPrice: options.showPrice,
-      outputPath: resolve(options.pdf),
+      outputPath: resolve(pdf),
       startPosition: options.start,
+      overrides: lineOverrides(options),
     },
-    {
-      client,
-      metrics: await loadFontMetrics(fontPath),
-      fontPath,
-      creationDate: overrides.creationDate,
-      confirm: (plan) => {
-        if (plan.totalLabels > CONFIRM_ABOVE_LABELS && !options.yes) {
-          throw new AppError('confirmation_required', {
-            labels: formatCount(locale, plan.totalLabels),
-            threshold: formatCount(locale, CONFIRM_ABOVE_LABELS),
-          });
-        }
-        return true;
-      },
-    },
+    { ...shared, creationDate: overrides.creationDate, signal: overrides.signal },
   );
 
   for (const warning of outcome.plan.warnings) {
@@ -229,6 +321,16 @@ async function print(
         translate(locale, 'cli.refused_line', { message: lineProblemMessage(locale, problem) }),
       );
     }
+  }
+  const zeroLines = outcome.lines
+    .filter((line) => line.problems.every((problem) => problem.severity !== 'error'))
+    .filter((line) => (options.set.get(line.lineNumber) ?? line.quantity) === 0)
+    .map((line) => line.lineNumber);
+  if (zeroLines.length > 0) {
+    writeLine(
+      io.stdout,
+      translate(locale, 'cli.zero_lines', { count: zeroLines.length, lines: zeroLines.join(', ') }),
+    );
   }
   if (outcome.path === null) {
     writeLine(io.stdout, translate(locale, 'cli.nothing_to_print'));

@@ -1,9 +1,10 @@
 import type { DealposClient, DocumentKind } from '../dealpos/client.ts';
+import { checkOutputPath, outputFailureReason } from '../pdf/output-path.ts';
 import { writeLabelsPdf } from '../pdf/pdf-writer.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, isAppError } from '../../shared/errors.ts';
 import { paginate, planJob, type JobPlan } from '../../shared/labels/job.ts';
 import { readDocumentLines } from '../../shared/labels/lines.ts';
-import { findTemplate, type LabelTemplate } from '../../shared/labels/templates.ts';
+import { findTemplate, labelsPerPage, type LabelTemplate } from '../../shared/labels/templates.ts';
 import type { DocumentLine, Dpi, FontMetrics, LineOverride } from '../../shared/labels/types.ts';
 
 /** A print request: which document, how to print it, and where the PDF goes. */
@@ -53,14 +54,31 @@ export function requireTemplate(id: string, custom: readonly LabelTemplate[] = [
 }
 
 /**
+ * Checks a start position against the template: only sheets can start part way, at a cell that exists.
+ * Throws `start_position_invalid` naming the allowed range.
+ */
+export function validateStartPosition(template: LabelTemplate, startPosition: number | undefined): void {
+  if (startPosition === undefined || startPosition === 1) {
+    return;
+  }
+  const max = template.media === 'sheet' ? labelsPerPage(template) : 1;
+  if (!Number.isInteger(startPosition) || startPosition < 1 || startPosition > max) {
+    throw new AppError('start_position_invalid', { value: startPosition, max, template: template.id });
+  }
+}
+
+/**
  * Fetches a DealPOS document and writes its labels to a PDF: one label per unit, in document order.
  * Lines with errors are left out and reported in the plan; the PDF appears only once fully written.
+ * The template, start position and output path are checked before DealPOS is asked for anything.
  */
 export async function printDocumentLabels(
   request: PrintRequest,
   dependencies: PrintDependencies,
 ): Promise<PrintOutcome> {
   const template = requireTemplate(request.templateId, dependencies.customTemplates);
+  validateStartPosition(template, request.startPosition);
+  await checkOutputPath(request.outputPath);
   const rawLines = await dependencies.client.fetchDocument(request.kind, request.outlet, request.number);
   const lines = readDocumentLines(rawLines);
   const plan = planJob(lines, {
@@ -92,7 +110,17 @@ export async function printDocumentLabels(
       onProgress: (labels) => dependencies.onProgress?.(labels, plan.totalLabels),
     },
     paginate(plan.entries, template, request.startPosition ?? 1),
-  );
+  ).catch((error: unknown) => {
+    // The writer's error carries the file-system cause; name the reason the clerk can act on.
+    if (isAppError(error) && error.code === 'output_failed' && error.params.reason === undefined) {
+      throw new AppError(
+        'output_failed',
+        { ...error.params, reason: outputFailureReason(error.cause) },
+        { detail: error.detail, cause: error.cause },
+      );
+    }
+    throw error;
+  });
   outcome.path = written.path;
   outcome.pages = written.pages;
   outcome.labelsWritten = written.labels;

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
 import { SUPPORTED_DPI } from '../../shared/labels/types.ts';
 import { DEFAULT_TEMPLATE_ID } from '../../shared/labels/templates.ts';
 
@@ -19,6 +20,11 @@ export const settingsSchema = z.object({
   defaultDpi: z.union(
     SUPPORTED_DPI.map((dpi) => z.literal(dpi)) as [z.ZodLiteral<203>, z.ZodLiteral<300>, z.ZodLiteral<600>],
   ),
+  // Files written before the two fields below existed load with their defaults, so the version stays 1.
+  /** Outlets of recently fetched documents, most recent first, offered by the desk's outlet field. */
+  recentOutlets: z.array(z.string().min(1)).default([]),
+  /** Whether the desktop app talks to its bundled DealPOS simulator instead of the stored account. */
+  demo: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -29,7 +35,21 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: null,
   defaultTemplateId: DEFAULT_TEMPLATE_ID,
   defaultDpi: 203,
+  recentOutlets: [],
+  demo: false,
 };
+
+/** Keeps each top-level field that passes its own schema and resets the others to their defaults. */
+function salvageSettings(json: Record<string, unknown>): Settings {
+  const salvaged: Record<string, unknown> = structuredClone(DEFAULT_SETTINGS);
+  for (const [key, fieldSchema] of Object.entries(settingsSchema.shape)) {
+    const field = fieldSchema.safeParse(json[key]);
+    if (field.success && json[key] !== undefined) {
+      salvaged[key] = field.data;
+    }
+  }
+  return settingsSchema.parse(salvaged);
+}
 
 export interface LoadedSettings {
   settings: Settings;
@@ -46,34 +66,49 @@ export class SettingsStore {
   }
 
   /**
-   * Loads the settings. A missing file gives the defaults; a corrupt one is moved aside (so nothing
-   * is lost) and the defaults are used. The result names where the old file went.
+   * Loads the settings. A missing file gives the defaults. A file that is not valid JSON is moved aside
+   * (so nothing is lost) and the defaults are used. A file with some invalid fields is copied aside and
+   * rewritten with its valid fields kept and the others reset, so one bad value never loses the account.
+   * The result names where the old file went. A file that cannot be read at all (a folder in its place,
+   * no permission) raises `settings_unreadable`.
    */
   async load(): Promise<LoadedSettings> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
         return { settings: structuredClone(DEFAULT_SETTINGS), movedAsidePath: null };
       }
-      throw error;
+      throw new AppError(
+        'settings_unreadable',
+        { path: this.path, reason: code ?? 'unknown error' },
+        { cause: error },
+      );
     }
 
-    let parsed: Settings | undefined;
+    let json: unknown;
     try {
-      const result = settingsSchema.safeParse(JSON.parse(text));
-      parsed = result.success ? result.data : undefined;
+      json = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      json = undefined;
     }
-    if (parsed !== undefined) {
-      return { settings: parsed, movedAsidePath: null };
+    const result = settingsSchema.safeParse(json);
+    if (result.success) {
+      return { settings: result.data, movedAsidePath: null };
     }
 
     const asidePath = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.path, asidePath);
-    return { settings: structuredClone(DEFAULT_SETTINGS), movedAsidePath: asidePath };
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      await rename(this.path, asidePath);
+      return { settings: structuredClone(DEFAULT_SETTINGS), movedAsidePath: asidePath };
+    }
+
+    await copyFile(this.path, asidePath);
+    const salvaged = salvageSettings(json as Record<string, unknown>);
+    await this.save(salvaged);
+    return { settings: salvaged, movedAsidePath: asidePath };
   }
 
   /** Writes the settings atomically: a temporary file, flushed, then renamed over the old one. */

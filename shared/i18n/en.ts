@@ -2,6 +2,11 @@ import { appEn } from './messages/app.ts';
 import { errorsEn } from './messages/errors.ts';
 import { linesEn } from './messages/lines.ts';
 import { cliEn } from './messages/cli.ts';
+import { deskEn } from './messages/desk.ts';
+import { printingEn } from './messages/printing.ts';
+import { printersEn } from './messages/printers.ts';
+import { scanEn } from './messages/scan.ts';
+import { deskMainEn } from './messages/desk-main.ts';
 
 /**
  * English messages in ICU MessageFormat, one file per area under messages/. Each area's Indonesian
@@ -12,6 +17,11 @@ export const en = {
   ...errorsEn,
   ...linesEn,
   ...cliEn,
+  ...deskEn,
+  ...printingEn,
+  ...printersEn,
+  ...scanEn,
+  ...deskMainEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,11 @@ import { appId } from './messages/app.ts';
 import { errorsId } from './messages/errors.ts';
 import { linesId } from './messages/lines.ts';
 import { cliId } from './messages/cli.ts';
+import { deskId } from './messages/desk.ts';
+import { printingId } from './messages/printing.ts';
+import { printersId } from './messages/printers.ts';
+import { scanId } from './messages/scan.ts';
+import { deskMainId } from './messages/desk-main.ts';
 
 /** Indonesian messages in ICU MessageFormat; the type makes a missing or extra key a compile error. */
 export const id: Record<MessageKey, string> = {
@@ -10,4 +15,9 @@ export const id: Record<MessageKey, string> = {
   ...errorsId,
   ...linesId,
   ...cliId,
+  ...deskId,
+  ...printingId,
+  ...printersId,
+  ...scanId,
+  ...deskMainId,
 };

@@ -49,14 +49,17 @@ export function localeFromTag(tag: string | undefined | null): Locale {
   return language === 'id' || language === 'in' ? 'id' : 'en';
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and labels format a price per line.
+const rupiahFormat = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+
 /** Formats a Rupiah amount the way Indonesian price tags write it: `Rp 189.000`, no decimals. */
 export function formatRupiah(amount: number): string {
-  const formatted = new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0,
-  }).format(amount);
+  const formatted = rupiahFormat.format(amount);
   // Intl puts a no-break space after "Rp"; labels and text extraction expect a plain space.
   return formatted.replace(/\u00a0/g, ' ');
 }

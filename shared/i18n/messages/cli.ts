@@ -7,6 +7,8 @@ export const cliEn = {
   'cli.refused_line': 'Refused: {message}',
   'cli.warning_line': 'Warning: {message}',
   'cli.login_saved': 'Signed in to {url} as client {clientId}. The secret is stored in the system keychain.',
+  'cli.login_saved_unverified':
+    'Saved the account for {url} as client {clientId} without testing it. The secret is stored in the system keychain.',
   'cli.login_secret_prompt': 'Client secret (input from standard input):',
   'cli.login_secret_empty': 'No client secret was given on standard input.',
   'cli.logout_done': 'Signed out: the stored secret and account were removed.',
@@ -14,6 +16,8 @@ export const cliEn = {
   'cli.templates_header': 'Templates (ID, size, labels per page):',
   'cli.demo_started': 'Demo: using the built-in DealPOS simulator at {url}',
   'cli.nothing_to_print': 'Nothing to print: the document has no labels to print.',
+  'cli.zero_lines':
+    '{count, plural, one {Line {lines} has} other {Lines {lines} have}} quantity 0 and got no labels.',
   'cli.detail': 'Detail: {detail}',
   'cli.settings_moved_aside':
     'The settings file could not be read, so it was moved to {path} and default settings are used.',
@@ -28,9 +32,11 @@ export const cliEn = {
   'cli.help.template': 'label template ID (see the templates command); default from settings',
   'cli.help.dpi': 'printer resolution in dots per inch: 203, 300 or 600',
   'cli.help.show_price': 'print the document price (for a bill this is the purchase price)',
-  'cli.help.start': 'first label position on a partly used sheet, counted from 1',
+  'cli.help.start': 'first label position on a partly used sheet, counted from 1 (sheet templates only)',
   'cli.help.pdf': 'PDF file to write',
-  'cli.help.yes': 'print jobs of more than 5,000 labels without asking',
+  'cli.help.yes': 'confirm a job of more than 5,000 labels (without it such a job is refused)',
+  'cli.help.set': 'set the label count of one line, e.g. --set 6=10; 0 leaves the line out (repeatable)',
+  'cli.help.version': 'print the version',
   'cli.help.login': 'store a DealPOS account; the client secret is read from standard input',
   'cli.help.url': 'DealPOS address, e.g. mystore or https://mystore.dealpos.net',
   'cli.help.client_id': 'DealPOS API client ID',
@@ -38,6 +44,8 @@ export const cliEn = {
   'cli.help.logout': 'remove the stored DealPOS account and secret',
   'cli.help.templates': 'list the label templates',
   'cli.usage.dpi': 'Use one of {allowed}.',
+  'cli.usage.line_count': 'Use LINE=COUNT with a line number from 1 and a count from 0, e.g. 6=10.',
+  'cli.usage.lang': 'Use id (Indonesian) or en (English).',
   'cli.usage.positive_integer': 'Use a whole number of 1 or more.',
   'cli.usage.empty_value': 'The value is empty.',
   'cli.usage.document_required': 'Give the document number with --bill NUMBER or --delivery NUMBER.',
@@ -45,10 +53,12 @@ export const cliEn = {
   'cli.usage.missing_option': 'The option {option} is required. Run with --help to see the options.',
   'cli.usage.missing_value': 'The option {option} needs a value.',
   'cli.usage.unknown_option': 'Unknown option {option}. Run with --help to see the options.',
-  'cli.usage.unknown_command': 'Unknown command {command}. Commands: print, login, logout, templates.',
+  'cli.usage.unknown_command':
+    'Unknown command {command}. Commands: print, login, logout, templates, printers, jobs, resume, cancel.',
   'cli.usage.invalid_value': 'Invalid value for {option}. {reason}',
   'cli.usage.extra_arguments': 'Too many arguments. Options take the form --name value.',
-  'cli.usage.command_required': 'Give a command: print, login, logout or templates.',
+  'cli.usage.command_required':
+    'Give a command: print, login, logout, templates, printers, jobs, resume or cancel.',
   'cli.usage.generic': 'The command line could not be read. Run with --help to see the usage.',
 } as const;
 
@@ -58,6 +68,8 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.refused_line': 'Ditolak: {message}',
   'cli.warning_line': 'Peringatan: {message}',
   'cli.login_saved': 'Masuk ke {url} sebagai klien {clientId}. Secret disimpan di keychain sistem.',
+  'cli.login_saved_unverified':
+    'Akun untuk {url} sebagai klien {clientId} disimpan tanpa diuji. Secret disimpan di keychain sistem.',
   'cli.login_secret_prompt': 'Client secret (masukan dari standard input):',
   'cli.login_secret_empty': 'Tidak ada client secret di standard input.',
   'cli.logout_done': 'Keluar: secret dan akun yang tersimpan sudah dihapus.',
@@ -65,6 +77,7 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.templates_header': 'Template (ID, ukuran, label per halaman):',
   'cli.demo_started': 'Demo: memakai simulator DealPOS bawaan di {url}',
   'cli.nothing_to_print': 'Tidak ada yang dicetak: dokumen tidak punya label untuk dicetak.',
+  'cli.zero_lines': '{count} baris berjumlah 0 dan tidak mendapat label: baris {lines}.',
   'cli.detail': 'Detail: {detail}',
   'cli.settings_moved_aside':
     'Berkas pengaturan tidak dapat dibaca, jadi dipindahkan ke {path} dan pengaturan bawaan dipakai.',
@@ -80,9 +93,12 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.help.template': 'ID template label (lihat perintah templates); bawaan dari pengaturan',
   'cli.help.dpi': 'resolusi printer dalam titik per inci: 203, 300 atau 600',
   'cli.help.show_price': 'cetak harga dokumen (untuk faktur pembelian ini adalah harga beli)',
-  'cli.help.start': 'posisi label pertama pada lembar yang sudah terpakai sebagian, mulai dari 1',
+  'cli.help.start':
+    'posisi label pertama pada lembar yang sudah terpakai sebagian, mulai dari 1 (hanya template lembar)',
   'cli.help.pdf': 'berkas PDF yang ditulis',
-  'cli.help.yes': 'cetak pekerjaan lebih dari 5.000 label tanpa bertanya',
+  'cli.help.yes': 'konfirmasi pekerjaan lebih dari 5.000 label (tanpa ini pekerjaan semacam itu ditolak)',
+  'cli.help.set': 'atur jumlah label satu baris, misalnya --set 6=10; 0 melewati baris itu (boleh diulang)',
+  'cli.help.version': 'tampilkan versi',
   'cli.help.login': 'simpan akun DealPOS; client secret dibaca dari standard input',
   'cli.help.url': 'alamat DealPOS, misalnya mystore atau https://mystore.dealpos.net',
   'cli.help.client_id': 'client ID API DealPOS',
@@ -90,6 +106,8 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.help.logout': 'hapus akun dan secret DealPOS yang tersimpan',
   'cli.help.templates': 'tampilkan daftar template label',
   'cli.usage.dpi': 'Pakai salah satu dari {allowed}.',
+  'cli.usage.line_count': 'Pakai BARIS=JUMLAH dengan nomor baris mulai 1 dan jumlah mulai 0, misalnya 6=10.',
+  'cli.usage.lang': 'Pakai id (Indonesia) atau en (Inggris).',
   'cli.usage.positive_integer': 'Pakai bilangan bulat 1 atau lebih.',
   'cli.usage.empty_value': 'Nilainya kosong.',
   'cli.usage.document_required': 'Berikan nomor dokumen dengan --bill NOMOR atau --delivery NOMOR.',
@@ -97,10 +115,12 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.usage.missing_option': 'Opsi {option} wajib diisi. Jalankan dengan --help untuk melihat opsinya.',
   'cli.usage.missing_value': 'Opsi {option} memerlukan nilai.',
   'cli.usage.unknown_option': 'Opsi {option} tidak dikenal. Jalankan dengan --help untuk melihat opsinya.',
-  'cli.usage.unknown_command': 'Perintah {command} tidak dikenal. Perintah: print, login, logout, templates.',
+  'cli.usage.unknown_command':
+    'Perintah {command} tidak dikenal. Perintah: print, login, logout, templates, printers, jobs, resume, cancel.',
   'cli.usage.invalid_value': 'Nilai untuk {option} tidak valid. {reason}',
   'cli.usage.extra_arguments': 'Argumen terlalu banyak. Opsi ditulis dalam bentuk --nama nilai.',
-  'cli.usage.command_required': 'Berikan perintah: print, login, logout atau templates.',
+  'cli.usage.command_required':
+    'Berikan perintah: print, login, logout, templates, printers, jobs, resume atau cancel.',
   'cli.usage.generic':
     'Baris perintah tidak dapat dibaca. Jalankan dengan --help untuk melihat cara pakainya.',
 };

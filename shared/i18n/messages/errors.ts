@@ -2,7 +2,7 @@
 
 export const errorsEn = {
   'errors.auth_failed':
-    "Couldn't sign in to DealPOS: the client ID or secret was rejected. Check them in settings or run login again.",
+    "Couldn't sign in to DealPOS: the client ID or secret was rejected. Check them in settings (or in DEALPOS_CLIENT_ID and DEALPOS_CLIENT_SECRET) or run login again.",
   'errors.forbidden':
     'DealPOS refused access{role, select, none {} other { (needs the role "{role}")}}. Ask your DealPOS administrator to give this API client that role.',
   'errors.outlet_not_found':
@@ -18,16 +18,20 @@ export const errorsEn = {
   'errors.bad_response':
     'DealPOS sent an answer this app cannot read. Try again; if it keeps happening, report it with the document number.',
   'errors.config_invalid':
-    'The DealPOS address "{value}" is not valid. Use your store name, such as mystore or https://mystore.dealpos.net.',
+    'The DealPOS address "{value}" is not valid. Use your store name, such as mystore or https://mystore.dealpos.net (plain http:// works only for this computer\'s own address).',
   'errors.credentials_missing':
     'No DealPOS account is set up. Run login (or set DEALPOS_URL, DEALPOS_CLIENT_ID and DEALPOS_CLIENT_SECRET) first.',
   'errors.keychain_unavailable':
     "Couldn't use the system keychain ({reason}), so the secret was not saved anywhere. Start a keyring service (Secret Service) or set DEALPOS_CLIENT_SECRET.",
   'errors.template_not_found': 'There is no label template "{id}". Run templates to list them.',
   'errors.output_failed':
-    "Couldn't write the PDF to {path}. Check that the folder exists and has free space, then try again.",
+    "Couldn't write the PDF to {path}: {reason, select, folder_missing {the folder does not exist. Create it or choose another folder} is_directory {that is a folder. Give a file name such as labels.pdf} permission {there is no permission to write there. Choose a folder you can write to} disk_full {the disk is full. Free some space} other {the file could not be written. Check the folder and free space}}, then try again.",
   'errors.confirmation_required':
-    'This job would print {labels} labels, more than {threshold}. Check the quantities, then run again with --yes to print them all.',
+    'This job would print {labels} labels, more than {threshold}. The largest lines: {largest}. Check the quantities (change one with --set LINE=COUNT), then run again with --yes to print them all.',
+  'errors.start_position_invalid':
+    'Start position {value} does not exist on template {template}: use 1 to {max}. Only sheet templates can start part way.',
+  'errors.settings_unreadable':
+    "Couldn't read the settings at {path} ({reason}). Check that it is a file this user can read, or set DEALPOS_LABELS_HOME to another folder.",
   'errors.output_cancelled': 'Printing to {path} was cancelled. No file was written.',
   'errors.usage': '{message}',
   'errors.unexpected':
@@ -36,7 +40,7 @@ export const errorsEn = {
 
 export const errorsId: Record<keyof typeof errorsEn, string> = {
   'errors.auth_failed':
-    'Tidak bisa masuk ke DealPOS: client ID atau secret ditolak. Periksa di pengaturan atau jalankan login lagi.',
+    'Tidak bisa masuk ke DealPOS: client ID atau secret ditolak. Periksa di pengaturan (atau di DEALPOS_CLIENT_ID dan DEALPOS_CLIENT_SECRET) atau jalankan login lagi.',
   'errors.forbidden':
     'DealPOS menolak akses{role, select, none {} other { (perlu peran "{role}")}}. Minta administrator DealPOS memberi peran itu ke klien API ini.',
   'errors.outlet_not_found':
@@ -52,16 +56,20 @@ export const errorsId: Record<keyof typeof errorsEn, string> = {
   'errors.bad_response':
     'Jawaban DealPOS tidak dapat dibaca aplikasi ini. Coba lagi; jika terus terjadi, laporkan beserta nomor dokumennya.',
   'errors.config_invalid':
-    'Alamat DealPOS "{value}" tidak valid. Gunakan nama toko Anda, misalnya mystore atau https://mystore.dealpos.net.',
+    'Alamat DealPOS "{value}" tidak valid. Gunakan nama toko Anda, misalnya mystore atau https://mystore.dealpos.net (http:// biasa hanya untuk alamat komputer ini sendiri).',
   'errors.credentials_missing':
     'Belum ada akun DealPOS yang diatur. Jalankan login (atau isi DEALPOS_URL, DEALPOS_CLIENT_ID dan DEALPOS_CLIENT_SECRET) terlebih dahulu.',
   'errors.keychain_unavailable':
     'Keychain sistem tidak dapat dipakai ({reason}), jadi secret tidak disimpan di mana pun. Jalankan layanan keyring (Secret Service) atau isi DEALPOS_CLIENT_SECRET.',
   'errors.template_not_found': 'Template label "{id}" tidak ada. Jalankan templates untuk melihat daftarnya.',
   'errors.output_failed':
-    'Tidak bisa menulis PDF ke {path}. Periksa bahwa foldernya ada dan ruang disk cukup, lalu coba lagi.',
+    'Tidak bisa menulis PDF ke {path}: {reason, select, folder_missing {foldernya tidak ada. Buat foldernya atau pilih folder lain} is_directory {itu adalah folder. Berikan nama berkas seperti label.pdf} permission {tidak ada izin menulis di sana. Pilih folder yang bisa Anda tulisi} disk_full {disk penuh. Kosongkan sebagian ruang} other {berkas tidak dapat ditulis. Periksa folder dan ruang disknya}}, lalu coba lagi.',
   'errors.confirmation_required':
-    'Pekerjaan ini akan mencetak {labels} label, lebih dari {threshold}. Periksa jumlahnya, lalu jalankan lagi dengan --yes untuk mencetak semuanya.',
+    'Pekerjaan ini akan mencetak {labels} label, lebih dari {threshold}. Baris terbesar: {largest}. Periksa jumlahnya (ubah dengan --set BARIS=JUMLAH), lalu jalankan lagi dengan --yes untuk mencetak semuanya.',
+  'errors.start_position_invalid':
+    'Posisi awal {value} tidak ada pada template {template}: pakai 1 sampai {max}. Hanya template lembar yang bisa dimulai di tengah.',
+  'errors.settings_unreadable':
+    'Pengaturan di {path} tidak dapat dibaca ({reason}). Pastikan itu berkas yang bisa dibaca pengguna ini, atau arahkan DEALPOS_LABELS_HOME ke folder lain.',
   'errors.output_cancelled': 'Pencetakan ke {path} dibatalkan. Tidak ada berkas yang ditulis.',
   'errors.usage': '{message}',
   'errors.unexpected':

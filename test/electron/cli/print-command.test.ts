@@ -307,6 +307,7 @@ describe('print command exit codes', () => {
     const result = await runCliCaptured(['print', '--bill', 'BIG-1', '--outlet', 'Pluit', '--pdf', pdf], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('This job would print 250,000 labels, more than 5,000.');
+    expect(result.stderr).toContain('The largest lines: #1 BULK-01 × 250,000.');
     expect(await exists(pdf)).toBe(false);
   });
 
@@ -376,15 +377,55 @@ describe('print command exit codes', () => {
     expect(network.stderr).toContain("Couldn't reach DealPOS at 127.0.0.1");
   });
 
-  it('exits 1 and leaves no file when the PDF cannot be written', async () => {
+  it('exits 1 before fetching when the PDF folder is missing', async () => {
+    const before = simulator.requests.length;
     const pdf = join(outputFolder, 'missing-folder', 'labels.pdf');
     const result = await runCliCaptured(
       ['print', '--bill', '2023.09.00001', '--outlet', 'Pluit', '--pdf', pdf],
       env,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Couldn't write the PDF to ${pdf}`);
+    expect(result.stderr).toContain(`Couldn't write the PDF to ${pdf}: the folder does not exist.`);
     expect(await readdir(outputFolder)).not.toContain('missing-folder');
+    expect(simulator.requests.length).toBe(before);
+  });
+
+  it('exits 1 and names the problem when the PDF path is a folder', async () => {
+    const result = await runCliCaptured(
+      ['print', '--bill', '2023.09.00001', '--outlet', 'Pluit', '--pdf', outputFolder],
+      env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('that is a folder. Give a file name such as labels.pdf');
+  });
+
+  it('exits 2 before fetching for a start position the template does not have', async () => {
+    const before = simulator.requests.length;
+    const sheet = await runCliCaptured(
+      [
+        'print',
+        '--bill',
+        '2023.09.00001',
+        '--outlet',
+        'Pluit',
+        '--template',
+        'sheet-a4-3x8',
+        '--start',
+        '25',
+        '--pdf',
+        pdfIn('x.pdf'),
+      ],
+      env,
+    );
+    expect(sheet.code).toBe(2);
+    expect(sheet.stderr).toContain('Start position 25 does not exist on template sheet-a4-3x8: use 1 to 24.');
+    const roll = await runCliCaptured(
+      ['print', '--bill', '2023.09.00001', '--outlet', 'Pluit', '--start', '2', '--pdf', pdfIn('x.pdf')],
+      env,
+    );
+    expect(roll.code).toBe(2);
+    expect(roll.stderr).toContain('use 1 to 1. Only sheet templates can start part way.');
+    expect(simulator.requests.length).toBe(before);
   });
 
   it('never shows the secret, even with --verbose on failures', async () => {
@@ -406,5 +447,41 @@ describe('print command exit codes', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     expect(failing.stderr).toContain('Detail:');
+  });
+});
+
+describe('print command options', () => {
+  it('sets one line count with --set and names zero-quantity lines', async () => {
+    const pdf = join(outputFolder, 'set.pdf');
+    const result = await runCliCaptured(
+      ['print', '--bill', '2023.09.00001', '--outlet', 'Pluit', '--set', '1=2', '--set', '3=0', '--pdf', pdf],
+      env,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Line 3 has quantity 0 and got no labels.');
+    expect(result.stdout).toContain('3 lines, 17 labels written, 0 lines refused.');
+    const decoded = await decodeLabels(pdf, layoutOf('roll-50x30'));
+    expect(decoded.map((label) => label.data)).toEqual([
+      ...Array<string>(2).fill('1315L'),
+      ...Array<string>(15).fill('200536'),
+    ]);
+  });
+
+  it('rejects a malformed --set and an unknown --lang', async () => {
+    const set = await runCliCaptured(
+      ['print', '--bill', '1', '--outlet', 'P', '--set', '6', '--pdf', 'x.pdf'],
+      env,
+    );
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('Use LINE=COUNT');
+    const lang = await runCliCaptured(['--lang', 'fr', 'templates'], env);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('Use id (Indonesian) or en (English).');
+  });
+
+  it('prints the version', async () => {
+    const result = await runCliCaptured(['--version'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

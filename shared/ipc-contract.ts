@@ -1,14 +1,197 @@
 import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
 import { LOCALES } from './i18n/index.ts';
+import { MAX_LABELS_PER_LINE } from './labels/lines.ts';
+import { templateSchema } from './labels/templates.ts';
+import { SUPPORTED_DPI } from './labels/types.ts';
 
-/** Schema of the app facts the renderer reads at start-up: the package version and the UI language. */
+// ---------------------------------------------------------------------------------------------------
+// Values that cross the boundary. Main parses every request and every result with these schemas.
+// ---------------------------------------------------------------------------------------------------
+
+const dpiSchema = z.union([
+  z.literal(SUPPORTED_DPI[0]),
+  z.literal(SUPPORTED_DPI[1]),
+  z.literal(SUPPORTED_DPI[2]),
+]);
+const localeSchema = z.enum(LOCALES);
+
+/** An expected failure as a value: the code picks the translated message, params fill it. */
+export const ipcErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+/**
+ * A result that may fail in an expected way. Handlers never throw expected errors across IPC, because
+ * Electron turns a thrown error into a bare message string and the code would be lost.
+ */
+export function outcomeSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+  ]);
+}
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Schema of the app facts the renderer reads at start-up. */
 export const appInfoSchema = z.object({
   version: z.string(),
-  locale: z.enum(LOCALES),
+  locale: localeSchema,
+  /** True while the app talks to the bundled DealPOS simulator instead of a real account. */
+  demo: z.boolean(),
+  /** Set when a corrupt settings file was moved aside at start-up: where it went. */
+  settingsMovedAsidePath: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** What the renderer may know of the settings: never the secret, only whether one is stored. */
+export const settingsViewSchema = z.object({
+  dealposUrl: z.string().nullable(),
+  clientId: z.string().nullable(),
+  hasSecret: z.boolean(),
+  demo: z.boolean(),
+  locale: localeSchema,
+  defaultTemplateId: z.string(),
+  defaultDpi: dpiSchema,
+  recentOutlets: z.array(z.string()).max(20),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+export const settingsUpdateSchema = z
+  .object({
+    locale: localeSchema,
+    defaultTemplateId: z.string().min(1).max(64),
+    defaultDpi: dpiSchema,
+  })
+  .partial()
+  .strict();
+
+/** Account fields from the settings form. A null secret keeps (or tests) the one already stored. */
+export const accountInputSchema = z
+  .object({
+    url: z.string().trim().min(1).max(300),
+    clientId: z.string().trim().min(1).max(200),
+    secret: z.string().min(1).max(500).nullable(),
+  })
+  .strict();
+
+export const documentKindSchema = z.enum(['bill', 'delivery']);
+
+/** Which DealPOS document: a purchase bill or an outlet delivery, by outlet and number. */
+export const documentRefSchema = z
+  .object({
+    kind: documentKindSchema,
+    outlet: z.string().trim().min(1).max(200),
+    number: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export type DocumentRef = z.infer<typeof documentRefSchema>;
+
+const lineProblemSchema = z.object({
+  code: z.enum([
+    'code_missing',
+    'code_not_text',
+    'code_not_encodable',
+    'code_too_long',
+    'check_digit_invalid',
+    'quantity_invalid',
+    'quantity_negative',
+    'quantity_fractional',
+    'name_missing',
+    'glyph_missing',
+    'duplicate_variant',
+  ]),
+  severity: z.enum(['error', 'warning']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
-/** The running app's version and UI language, as `app:get-info` returns them. */
-export type AppInfo = z.infer<typeof appInfoSchema>;
+const documentLineSchema = z.object({
+  lineNumber: z.number().int().positive(),
+  variantId: z.string().nullable(),
+  name: z.string(),
+  code: z.string().nullable(),
+  quantity: z.number().int().nonnegative().nullable(),
+  unitPrice: z.number().nullable(),
+  problems: z.array(lineProblemSchema),
+});
+
+/** A fetched document with its validated lines, and where it came from. */
+export const documentViewSchema = z.object({
+  ref: documentRefSchema,
+  lines: z.array(documentLineSchema),
+  fetchedAt: z.string(),
+  source: z.enum(['dealpos', 'cache', 'demo']),
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
+
+/** One recently opened document, reopened from the local cache (so reprinting works offline). */
+export const historyEntrySchema = z.object({
+  ref: documentRefSchema,
+  fetchedAt: z.string(),
+  lineCount: z.number().int().nonnegative(),
+  labelsPrinted: z.number().int().nonnegative(),
+  lastPrintedAt: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const templateListItemSchema = z.object({ template: templateSchema, builtIn: z.boolean() });
+export type TemplateListItem = z.infer<typeof templateListItemSchema>;
+
+/** The clerk's change to one line: a label count (0 leaves it out) or an explicit exclusion. */
+export const lineOverrideInputSchema = z
+  .object({
+    lineNumber: z.number().int().positive(),
+    quantity: z.number().int().min(0).max(MAX_LABELS_PER_LINE).optional(),
+    include: z.boolean().optional(),
+  })
+  .strict();
+
+/** A print-to-PDF request. `jobId` is chosen by the renderer so it can match progress events and cancel. */
+export const pdfPrintRequestSchema = z
+  .object({
+    jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    document: documentRefSchema,
+    overrides: z.array(lineOverrideInputSchema).max(100_000),
+    templateId: z.string().min(1).max(64),
+    dpi: dpiSchema,
+    showPrice: z.boolean(),
+    startPosition: z.number().int().min(1).max(1000),
+  })
+  .strict();
+export type PdfPrintRequest = z.infer<typeof pdfPrintRequestSchema>;
+
+export const pdfPrintResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('written'),
+    path: z.string(),
+    labels: z.number().int(),
+    pages: z.number().int(),
+  }),
+  /** The clerk closed the save dialog, or cancelled while the file was being written (nothing is left). */
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type PdfPrintResult = z.infer<typeof pdfPrintResultSchema>;
+
+export const printProgressSchema = z.object({
+  jobId: z.string(),
+  written: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type PrintProgress = z.infer<typeof printProgressSchema>;
+
+export const logEntrySchema = z
+  .object({
+    level: z.enum(['info', 'warn', 'error']),
+    scope: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    message: z.string().max(2000),
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------------
+// Channels
+// ---------------------------------------------------------------------------------------------------
 
 /** One invoke channel: the preload method name, a tuple schema for its arguments, a schema for its result. */
 interface InvokeDefinition {
@@ -17,8 +200,9 @@ interface InvokeDefinition {
   readonly result: z.ZodType;
 }
 
-/** One event channel (main → renderer): a schema for its payload. */
+/** One event channel (main → renderer): the preload subscription method and a schema for its payload. */
 interface EventDefinition {
+  readonly method: string;
   readonly payload: z.ZodType;
 }
 
@@ -28,10 +212,78 @@ interface EventDefinition {
  */
 export const invokeChannels = {
   'app:get-info': { method: 'getInfo', args: z.tuple([]), result: appInfoSchema },
+
+  'settings:get': { method: 'getSettings', args: z.tuple([]), result: settingsViewSchema },
+  'settings:update': {
+    method: 'updateSettings',
+    args: z.tuple([settingsUpdateSchema]),
+    result: outcomeSchema(settingsViewSchema),
+  },
+  /** Stores the address and client id in settings and the secret (when given) in the OS keychain. */
+  'account:save': {
+    method: 'saveAccount',
+    args: z.tuple([accountInputSchema]),
+    result: outcomeSchema(settingsViewSchema),
+  },
+  /** Fetches a token with these credentials (a null secret means the stored one) and reports the outcome. */
+  'account:test': {
+    method: 'testAccount',
+    args: z.tuple([accountInputSchema]),
+    result: outcomeSchema(z.object({ url: z.string() })),
+  },
+  /** Switches demo mode on (the bundled DealPOS simulator) or off (the stored account). */
+  'account:set-demo': {
+    method: 'setDemoMode',
+    args: z.tuple([z.boolean()]),
+    result: outcomeSchema(settingsViewSchema),
+  },
+
+  /** Fetches a document from DealPOS. On a network failure the error's params say whether a cached copy exists. */
+  'document:fetch': {
+    method: 'fetchDocument',
+    args: z.tuple([documentRefSchema]),
+    result: outcomeSchema(documentViewSchema),
+  },
+  'document:open-cached': {
+    method: 'openCachedDocument',
+    args: z.tuple([documentRefSchema]),
+    result: outcomeSchema(documentViewSchema),
+  },
+  'history:list': { method: 'listHistory', args: z.tuple([]), result: z.array(historyEntrySchema) },
+
+  'templates:list': { method: 'listTemplates', args: z.tuple([]), result: z.array(templateListItemSchema) },
+  'templates:save': {
+    method: 'saveTemplate',
+    args: z.tuple([templateSchema]),
+    result: outcomeSchema(z.array(templateListItemSchema)),
+  },
+  'templates:delete': {
+    method: 'deleteTemplate',
+    args: z.tuple([z.string().min(1).max(64)]),
+    result: outcomeSchema(z.array(templateListItemSchema)),
+  },
+
+  /** Asks main for a file name (save dialog), then writes the PDF with progress events. */
+  'print:pdf': {
+    method: 'printPdf',
+    args: z.tuple([pdfPrintRequestSchema]),
+    result: outcomeSchema(pdfPrintResultSchema),
+  },
+  'print:cancel': { method: 'cancelPrint', args: z.tuple([z.string().max(64)]), result: z.boolean() },
+  /** Opens a PDF this app wrote, or shows it in its folder. Paths the app did not write are refused. */
+  'files:open': {
+    method: 'openFile',
+    args: z.tuple([z.object({ path: z.string().max(4096), reveal: z.boolean() }).strict()]),
+    result: outcomeSchema(z.null()),
+  },
+
+  'log:write': { method: 'log', args: z.tuple([logEntrySchema]), result: z.null() },
 } as const satisfies Record<string, InvokeDefinition>;
 
-/** Main → renderer notifications. None exist yet. */
-export const eventChannels = {} as const satisfies Record<string, EventDefinition>;
+/** Main → renderer notifications. */
+export const eventChannels = {
+  'print:progress': { method: 'onPrintProgress', payload: printProgressSchema },
+} as const satisfies Record<string, EventDefinition>;
 
 /** Name of an invoke channel, such as `app:get-info`. */
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -41,6 +293,9 @@ export type EventChannel = keyof typeof eventChannels;
 
 /** Every invoke channel name, for registering handlers and for tests that compare both sides. */
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+
+/** Every event channel name. */
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
 
 /** Arguments the renderer passes to a channel's preload method. */
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['args']>;
@@ -54,10 +309,21 @@ export type InvokeResult<C extends InvokeChannel> = z.output<(typeof invokeChann
 /** Preload method name of a channel, such as `getInfo`. */
 export type InvokeMethod<C extends InvokeChannel> = (typeof invokeChannels)[C]['method'];
 
+/** Payload of an event channel. */
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventChannels)[E]['payload']>;
+
+/** Preload subscription method name of an event channel, such as `onPrintProgress`. */
+export type EventMethod<E extends EventChannel> = (typeof eventChannels)[E]['method'];
+
 /**
  * The API the preload puts on `window.labelDesk`: one function per invoke channel, named by the channel's
- * `method`. A channel added to the contract is a compile error in the preload until it is exposed there.
+ * `method`, and one subscription per event channel that returns its unsubscribe function. A channel added
+ * to the contract is a compile error in the preload until it is exposed there.
  */
 export type LabelDeskApi = {
   readonly [C in InvokeChannel as InvokeMethod<C>]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+} & {
+  readonly [E in EventChannel as EventMethod<E>]: (
+    listener: (payload: EventPayload<E>) => void,
+  ) => () => void;
 };

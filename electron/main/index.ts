@@ -1,18 +1,34 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type Session, type WebContents } from 'electron';
-import { localeFromTag, translate } from '../../shared/i18n/index.ts';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type SaveDialogOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { KeychainSecretStore } from '../credentials/credentials.ts';
+import { createDeskServices, type DeskServices } from '../desk/desk-services.ts';
+import { createLogger, type AppLogger } from '../logging/logger.ts';
+import { userDataFolder } from '../settings/app-paths.ts';
+import { localeFromTag, translate, type Locale } from '../../shared/i18n/index.ts';
 import { isAppPageUrl, resolveAppPage, type AppPage } from './app-page.ts';
-import { registerInvokeHandlers, type InvokeHandlers } from './ipc-guard.ts';
+import { createEventSender } from './ipc-events.ts';
+import { IpcRequestRejectedError, registerInvokeHandlers, reportingFailures } from './ipc-guard.ts';
 import { buildContentSecurityPolicy, createWindowOptions } from './window-options.ts';
 
 // The built main script runs from out/main, next to out/preload and out/renderer.
 const mainDir = import.meta.dirname;
 const page = resolveAppPage(process.env.ELECTRON_RENDERER_URL, app.isPackaged, mainDir);
-
-const handlers: InvokeHandlers = {
-  'app:get-info': () => ({ version: app.getVersion(), locale: localeFromTag(app.getLocale()) }),
-};
+// The command line computes the same folder, so both share settings, the keychain entry and the logs.
+const dataFolder = userDataFolder();
 
 let mainWindow: BrowserWindow | null = null;
+let logger: AppLogger | null = null;
+let desk: DeskServices | null = null;
 
 /** Denies every permission, new window and navigation that does not lead to one of the app's pages. */
 function hardenWebContents(contents: WebContents, appPage: AppPage): void {
@@ -52,7 +68,50 @@ function hardenSession(target: Session, appPage: AppPage): void {
   });
 }
 
+/** Electron's save dialog, attached to the window, starting in the Documents folder. */
+async function chooseSavePath(defaultFileName: string, locale: Locale): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: translate(locale, 'desk_main.save_dialog_title'),
+    defaultPath: join(app.getPath('documents'), defaultFileName),
+    filters: [{ name: translate(locale, 'desk_main.pdf_filter_name'), extensions: ['pdf'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result =
+    mainWindow === null
+      ? await dialog.showSaveDialog(options)
+      : await dialog.showSaveDialog(mainWindow, options);
+  return result.canceled || result.filePath === '' ? null : result.filePath;
+}
+
+async function openPath(path: string): Promise<void> {
+  // shell.openPath resolves with an error message, or with '' on success.
+  const failure = await shell.openPath(path);
+  if (failure !== '') {
+    throw new Error(failure);
+  }
+}
+
+async function startDesk(appLogger: AppLogger): Promise<DeskServices> {
+  return createDeskServices({
+    userDataFolder: dataFolder,
+    secrets: new KeychainSecretStore(),
+    clock: () => new Date(),
+    chooseSavePath,
+    openPath,
+    revealPath: (path) => shell.showItemInFolder(path),
+    emit: createEventSender(() => mainWindow?.webContents ?? null),
+    logger: appLogger,
+    appVersion: app.getVersion(),
+    systemLocale: localeFromTag(app.getLocale()),
+  });
+}
+
 async function openMainWindow(): Promise<void> {
+  const appLogger = await createLogger({ folder: join(dataFolder, 'logs'), console: !app.isPackaged });
+  logger = appLogger;
+  appLogger.scope('main').info('Starting', { version: app.getVersion(), page: page.kind });
+  const services = await startDesk(appLogger);
+  desk = services;
   hardenSession(session.defaultSession, page);
 
   const window = new BrowserWindow(createWindowOptions(mainDir));
@@ -64,7 +123,15 @@ async function openMainWindow(): Promise<void> {
     window.show();
   });
 
-  registerInvokeHandlers(ipcMain, handlers, {
+  const ipcLog = appLogger.scope('ipc');
+  const registry = reportingFailures(ipcMain, (channel, error) => {
+    if (error instanceof IpcRequestRejectedError) {
+      ipcLog.warn('Rejected an IPC request', { channel, reason: error.message });
+    } else {
+      ipcLog.error('An IPC request failed', { channel, error });
+    }
+  });
+  registerInvokeHandlers(registry, services.handlers, {
     webContentsId: window.webContents.id,
     isAppPageUrl: (url) => isAppPageUrl(url, page),
   });
@@ -86,11 +153,22 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-function showStartupFailure(): void {
+function showStartupFailure(error: unknown): void {
+  logger?.scope('main').error('Start-up failed', { error });
   const locale = localeFromTag(app.getLocale());
-  // TODO: log the cause once main has a logger. The dialog shows only the generic message.
+  // The dialog shows only the generic message; the cause is in the log.
   dialog.showErrorBox(translate(locale, 'app.title'), translate(locale, 'errors.unexpected'));
   app.exit(1);
+}
+
+/** Stops the demo simulator and running print jobs, then quits. */
+async function shutDown(): Promise<void> {
+  try {
+    await desk?.close();
+  } catch (error) {
+    logger?.scope('main').error('Shutting down the desk services failed', { error });
+  }
+  app.quit();
 }
 
 // A second copy of the app would fight the first over the scanner and the printer, so it hands over to
@@ -101,7 +179,7 @@ if (app.requestSingleInstanceLock()) {
     hardenWebContents(contents, page);
   });
   app.on('window-all-closed', () => {
-    app.quit();
+    void shutDown();
   });
   app.whenReady().then(openMainWindow).catch(showStartupFailure);
 } else {

@@ -133,3 +133,25 @@ function originOf(url: string): string {
     return '(invalid URL)';
   }
 }
+
+/**
+ * Wraps a registry so that every failed request (an untrusted sender, rejected arguments, a result that
+ * breaks the contract, a bug) is reported to `report` before Electron passes the error to the renderer.
+ */
+export function reportingFailures(
+  registry: InvokeRegistry,
+  report: (channel: string, error: unknown) => void,
+): InvokeRegistry {
+  return {
+    handle(channel, listener) {
+      registry.handle(channel, async (event, ...args) => {
+        try {
+          return await listener(event, ...args);
+        } catch (error) {
+          report(channel, error);
+          throw error;
+        }
+      });
+    },
+  };
+}

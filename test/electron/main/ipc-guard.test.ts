@@ -5,12 +5,20 @@ import {
   IpcRequestRejectedError,
   parseInvokeArgs,
   registerInvokeHandlers,
+  reportingFailures,
   type GuardedListener,
   type InvokeEventSender,
   type InvokeHandlers,
   type TrustedSender,
 } from '../../../electron/main/ipc-guard.ts';
-import { INVOKE_CHANNELS, type AppInfo, type InvokeChannel } from '../../../shared/ipc-contract.ts';
+import {
+  INVOKE_CHANNELS,
+  type AppInfo,
+  type InvokeChannel,
+  type InvokeResult,
+  type SettingsView,
+} from '../../../shared/ipc-contract.ts';
+import { BUILT_IN_TEMPLATES } from '../../../shared/labels/templates.ts';
 
 const APP_URL = 'file:///opt/label-desk/out/renderer/index.html';
 
@@ -23,7 +31,94 @@ function eventFrom(webContentsId: number, url: string | null, parent: unknown = 
   return { sender: { id: webContentsId }, senderFrame: url === null ? null : { url, parent } };
 }
 
-const info: AppInfo = { version: '1.2.3', locale: 'id' };
+const info: AppInfo = { version: '1.2.3', locale: 'id', demo: false, settingsMovedAsidePath: null };
+
+const view: SettingsView = {
+  dealposUrl: null,
+  clientId: null,
+  hasSecret: false,
+  demo: false,
+  locale: 'id',
+  defaultTemplateId: 'roll-50x30',
+  defaultDpi: 203,
+  recentOutlets: [],
+};
+
+const ref = { kind: 'bill', outlet: 'Pluit', number: '2023.09.00001' } as const;
+const account = { url: 'mystore', clientId: 'desk', secret: null };
+
+/** Arguments each channel accepts; the type makes a channel missing from this table a compile error. */
+const VALID_ARGS: { readonly [C in InvokeChannel]: unknown[] } = {
+  'app:get-info': [],
+  'settings:get': [],
+  'settings:update': [{ locale: 'en' }],
+  'account:save': [account],
+  'account:test': [account],
+  'account:set-demo': [true],
+  'document:fetch': [ref],
+  'document:open-cached': [ref],
+  'history:list': [],
+  'templates:list': [],
+  'templates:save': [{ ...BUILT_IN_TEMPLATES[0], id: 'my-roll' }],
+  'templates:delete': ['my-roll'],
+  'print:pdf': [
+    {
+      jobId: 'job-0001',
+      document: ref,
+      overrides: [{ lineNumber: 1, quantity: 2 }],
+      templateId: 'roll-50x30',
+      dpi: 203,
+      showPrice: true,
+      startPosition: 1,
+    },
+  ],
+  'print:cancel': ['job-0001'],
+  'files:open': [{ path: '/tmp/labels.pdf', reveal: false }],
+  'log:write': [{ level: 'info', scope: 'desk', message: 'ready' }],
+};
+
+/** A result each channel's schema accepts. */
+const SAMPLE_RESULTS: { readonly [C in InvokeChannel]: InvokeResult<C> } = {
+  'app:get-info': info,
+  'settings:get': view,
+  'settings:update': { ok: true, value: view },
+  'account:save': { ok: true, value: view },
+  'account:test': { ok: true, value: { url: 'https://mystore.dealpos.net/api/v3/' } },
+  'account:set-demo': { ok: true, value: view },
+  'document:fetch': { ok: false, error: { code: 'network', params: { cached: 'no' } } },
+  'document:open-cached': { ok: false, error: { code: 'document_not_found', params: {} } },
+  'history:list': [],
+  'templates:list': [],
+  'templates:save': { ok: true, value: [] },
+  'templates:delete': { ok: true, value: [] },
+  'print:pdf': { ok: true, value: { status: 'cancelled' } },
+  'print:cancel': false,
+  'files:open': { ok: true, value: null },
+  'log:write': null,
+};
+
+/** Handlers that return the sample results and count their calls per channel. */
+function countingHandlers(calls: Map<string, number>): InvokeHandlers {
+  const handlers: Record<string, () => unknown> = {};
+  for (const channel of INVOKE_CHANNELS) {
+    handlers[channel] = () => {
+      calls.set(channel, (calls.get(channel) ?? 0) + 1);
+      return SAMPLE_RESULTS[channel];
+    };
+  }
+  return handlers as unknown as InvokeHandlers;
+}
+
+/** Registers `handlers` through the guard and returns the listeners by channel. */
+function registerAll(handlers: InvokeHandlers): Map<string, GuardedListener<InvokeChannel>> {
+  const registered = new Map<string, GuardedListener<InvokeChannel>>();
+  registerInvokeHandlers(
+    { handle: (channel, listener) => registered.set(channel, listener) },
+    handlers,
+    trusted,
+  );
+  return registered;
+}
 
 describe('assertTrustedSender', () => {
   it('accepts the app window showing an app page', () => {
@@ -124,7 +219,7 @@ describe('guardInvokeHandler', () => {
   it('rejects a result that breaks the contract', async () => {
     const listener = guardInvokeHandler(
       'app:get-info',
-      () => ({ version: '1.0.0', locale: 'fr' }) as unknown as AppInfo,
+      () => ({ ...info, locale: 'fr' }) as unknown as AppInfo,
       trusted,
     );
     await expect(listener(eventFrom(7, APP_URL))).rejects.toThrow();
@@ -133,18 +228,87 @@ describe('guardInvokeHandler', () => {
 
 describe('registerInvokeHandlers', () => {
   it('registers a guarded listener for every contract channel', async () => {
-    const registered = new Map<string, GuardedListener<InvokeChannel>>();
-    const handlers: InvokeHandlers = { 'app:get-info': () => info };
-
-    registerInvokeHandlers(
-      { handle: (channel, listener) => registered.set(channel, listener) },
-      handlers,
-      trusted,
-    );
+    const registered = registerAll(countingHandlers(new Map()));
 
     expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
     const listener = registered.get('app:get-info');
     await expect(listener?.(eventFrom(7, APP_URL))).resolves.toEqual(info);
     await expect(listener?.(eventFrom(8, APP_URL))).rejects.toThrow(IpcRequestRejectedError);
+  });
+});
+
+describe('guarded contract channels', () => {
+  it.each(INVOKE_CHANNELS)('%s runs its handler for valid arguments', async (channel) => {
+    const calls = new Map<string, number>();
+    const listener = registerAll(countingHandlers(calls)).get(channel);
+    await expect(listener?.(eventFrom(7, APP_URL), ...VALID_ARGS[channel])).resolves.toEqual(
+      SAMPLE_RESULTS[channel],
+    );
+    expect(calls.get(channel)).toBe(1);
+  });
+
+  it.each(INVOKE_CHANNELS)('%s rejects a foreign sender', async (channel) => {
+    const calls = new Map<string, number>();
+    const listener = registerAll(countingHandlers(calls)).get(channel);
+    await expect(listener?.(eventFrom(8, APP_URL), ...VALID_ARGS[channel])).rejects.toThrow(
+      /is not the app window/,
+    );
+    await expect(
+      listener?.(eventFrom(7, 'https://attacker.example/'), ...VALID_ARGS[channel]),
+    ).rejects.toThrow(/not an app page/);
+    expect(calls.get(channel)).toBeUndefined();
+  });
+
+  it.each(INVOKE_CHANNELS)('%s rejects malformed arguments', async (channel) => {
+    const calls = new Map<string, number>();
+    const listener = registerAll(countingHandlers(calls)).get(channel);
+    const valid = VALID_ARGS[channel];
+    const malformed: unknown[][] = [[...valid, 'extra']];
+    if (valid.length > 0) {
+      malformed.push([], [42], [null]);
+    }
+    for (const args of malformed) {
+      await expect(listener?.(eventFrom(7, APP_URL), ...args), JSON.stringify(args)).rejects.toThrow(
+        /invalid arguments/,
+      );
+    }
+    expect(calls.get(channel)).toBeUndefined();
+  });
+
+  it('rejects a print request with a malformed job id or override', async () => {
+    const calls = new Map<string, number>();
+    const listener = registerAll(countingHandlers(calls)).get('print:pdf');
+    const [request] = VALID_ARGS['print:pdf'] as [Record<string, unknown>];
+    const bad = [
+      { ...request, jobId: '../../x' },
+      { ...request, overrides: [{ lineNumber: 0 }] },
+      { ...request, overrides: [{ lineNumber: 1, quantity: -1 }] },
+      { ...request, dpi: 72 },
+      { ...request, outputPath: '/etc/passwd' },
+    ];
+    for (const args of bad) {
+      await expect(listener?.(eventFrom(7, APP_URL), args)).rejects.toThrow(/invalid arguments/);
+    }
+    expect(calls.get('print:pdf')).toBeUndefined();
+  });
+});
+
+describe('reportingFailures', () => {
+  it('reports a rejected request and passes the error on', async () => {
+    const reports: Array<{ channel: string; error: unknown }> = [];
+    const registered = new Map<string, GuardedListener<InvokeChannel>>();
+    const registry = reportingFailures(
+      { handle: (channel, listener) => registered.set(channel, listener) },
+      (channel, error) => reports.push({ channel, error }),
+    );
+    registerInvokeHandlers(registry, countingHandlers(new Map()), trusted);
+
+    await expect(registered.get('history:list')?.(eventFrom(8, APP_URL))).rejects.toThrow(
+      IpcRequestRejectedError,
+    );
+    await expect(registered.get('history:list')?.(eventFrom(7, APP_URL))).resolves.toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.channel).toBe('history:list');
+    expect(reports[0]?.error).toBeInstanceOf(IpcRequestRejectedError);
   });
 });

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { LabelDeskApi } from '../../shared/ipc-contract.ts';
 
 declare global {

@@ -1,0 +1,300 @@
+import billEdgeCases from '../fixtures/dealpos/bill-edge-cases.json' with { type: 'json' };
+import billTokoBandung from '../fixtures/dealpos/bill-toko-bandung-PB-2026-10-00318.json' with { type: 'json' };
+import type { Locale } from '../../shared/i18n/index.ts';
+import type {
+  AppInfo,
+  DocumentRef,
+  DocumentView,
+  HistoryEntry,
+  InvokeArgs,
+  IpcError,
+  LabelDeskApi,
+  Outcome,
+  PdfPrintRequest,
+  PdfPrintResult,
+  PrintProgress,
+  SettingsView,
+  TemplateListItem,
+} from '../../shared/ipc-contract.ts';
+import { readDocumentLines } from '../../shared/labels/lines.ts';
+import { BUILT_IN_TEMPLATES, type LabelTemplate } from '../../shared/labels/templates.ts';
+
+/** The secret the fake account accepts. */
+export const FAKE_SECRET = 'rahasia-toko-123';
+
+/** The outlet and number of the fixture bill the fake serves. */
+export const TOKO_BANDUNG: DocumentRef = {
+  kind: 'bill',
+  outlet: billTokoBandung.request.Outlet,
+  number: billTokoBandung.request.Number,
+};
+
+/** The fixture bill of odd lines (missing code, negative quantity, and so on). */
+export const EDGE_CASES: DocumentRef = {
+  kind: 'bill',
+  outlet: billEdgeCases.request.Outlet,
+  number: billEdgeCases.request.Number,
+};
+
+/** One call the renderer made, for tests that check what crossed the boundary. */
+export interface RecordedCall {
+  method: string;
+  args: unknown[];
+}
+
+export interface FakeApiOptions {
+  locale?: Locale;
+  /** Whether an account (address, client id and secret) is stored; true by default. */
+  configured?: boolean;
+  demo?: boolean;
+  recentOutlets?: string[];
+}
+
+const refKey = (ref: DocumentRef): string => `${ref.kind}|${ref.outlet}|${ref.number}`;
+
+/** Raw DealPOS lines for a document of `count` lines, for the large-document tests. */
+export function manyRawLines(count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, index) => ({
+    VariantID: `v-${index + 1}`,
+    Name: `Barang nomor ${index + 1}`,
+    Code: `SKU-${String(index + 1).padStart(5, '0')}`,
+    Quantity: (index % 4) + 1,
+    UnitPrice: 1000 * ((index % 9) + 1),
+  }));
+}
+
+/**
+ * An in-memory `LabelDeskApi` for component tests: documents from the DealPOS fixtures, one account whose
+ * secret is `FAKE_SECRET`, and print jobs that can wait for `finishPrint`. Every call is recorded.
+ */
+export class FakeLabelDeskApi implements LabelDeskApi {
+  readonly calls: RecordedCall[] = [];
+  readonly info: AppInfo;
+  settings: SettingsView;
+  templates: TemplateListItem[] = BUILT_IN_TEMPLATES.map((template) => ({ template, builtIn: true }));
+  history: HistoryEntry[] = [];
+  /** Documents DealPOS would return, by kind, outlet and number. */
+  readonly documents = new Map<string, Record<string, unknown>[]>();
+  /** Documents fetched before, as main's cache keeps them. */
+  readonly cache = new Map<string, DocumentView>();
+  /** When set, every fetch fails with this error (with `cached` filled in for network errors). */
+  fetchFailure: IpcError | null = null;
+  /** The next print jobs' results; a job without one writes `/tmp/labels.pdf`. */
+  readonly printResults: Array<Outcome<PdfPrintResult>> = [];
+  /** When true, print jobs wait until `finishPrint` is called. */
+  holdPrints = false;
+  readonly #progressListeners = new Set<(payload: PrintProgress) => void>();
+  #pendingPrint: (() => void) | null = null;
+  #storedSecret: string | null;
+
+  constructor(options: FakeApiOptions = {}) {
+    const configured = options.configured ?? true;
+    this.info = {
+      version: '0.1.0',
+      locale: options.locale ?? 'id',
+      demo: options.demo ?? false,
+      settingsMovedAsidePath: null,
+    };
+    this.#storedSecret = configured ? FAKE_SECRET : null;
+    this.settings = {
+      dealposUrl: configured ? 'https://tokobandung.dealpos.net/api/v3/' : null,
+      clientId: configured ? 'label-desk' : null,
+      hasSecret: configured,
+      demo: options.demo ?? false,
+      locale: options.locale ?? 'id',
+      defaultTemplateId: 'roll-50x30',
+      defaultDpi: 203,
+      recentOutlets: options.recentOutlets ?? [],
+    };
+    this.documents.set(refKey(TOKO_BANDUNG), billTokoBandung.response);
+    this.documents.set(refKey(EDGE_CASES), billEdgeCases.response as Record<string, unknown>[]);
+  }
+
+  /** Adds a document DealPOS would return. */
+  addDocument(ref: DocumentRef, rawLines: Record<string, unknown>[]): void {
+    this.documents.set(refKey(ref), rawLines);
+  }
+
+  callsOf(method: keyof LabelDeskApi): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Sends a progress event as main does while a job writes. */
+  emitProgress(payload: PrintProgress): void {
+    for (const listener of this.#progressListeners) {
+      listener(payload);
+    }
+  }
+
+  /** Lets a held print job finish with its queued result. */
+  finishPrint(): void {
+    this.#pendingPrint?.();
+    this.#pendingPrint = null;
+  }
+
+  #record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args: structuredClone(args) });
+  }
+
+  readonly getInfo = async (): Promise<AppInfo> => {
+    this.#record('getInfo', []);
+    return this.info;
+  };
+
+  readonly getSettings = async (): Promise<SettingsView> => {
+    this.#record('getSettings', []);
+    return this.settings;
+  };
+
+  readonly updateSettings = async (
+    ...args: InvokeArgs<'settings:update'>
+  ): Promise<Outcome<SettingsView>> => {
+    this.#record('updateSettings', args);
+    this.settings = { ...this.settings, ...args[0] };
+    return { ok: true, value: this.settings };
+  };
+
+  readonly saveAccount = async (...args: InvokeArgs<'account:save'>): Promise<Outcome<SettingsView>> => {
+    this.#record('saveAccount', args);
+    const [input] = args;
+    if (input.secret !== null) {
+      this.#storedSecret = input.secret;
+    }
+    this.settings = {
+      ...this.settings,
+      dealposUrl: input.url,
+      clientId: input.clientId,
+      hasSecret: this.#storedSecret !== null,
+    };
+    return { ok: true, value: this.settings };
+  };
+
+  readonly testAccount = async (...args: InvokeArgs<'account:test'>): Promise<Outcome<{ url: string }>> => {
+    this.#record('testAccount', args);
+    const [input] = args;
+    const secret = input.secret ?? this.#storedSecret;
+    if (secret !== FAKE_SECRET) {
+      return { ok: false, error: { code: 'auth_failed', params: {} } };
+    }
+    return { ok: true, value: { url: input.url } };
+  };
+
+  readonly setDemoMode = async (...args: InvokeArgs<'account:set-demo'>): Promise<Outcome<SettingsView>> => {
+    this.#record('setDemoMode', args);
+    this.settings = { ...this.settings, demo: args[0] };
+    return { ok: true, value: this.settings };
+  };
+
+  readonly fetchDocument = async (...args: InvokeArgs<'document:fetch'>): Promise<Outcome<DocumentView>> => {
+    this.#record('fetchDocument', args);
+    const [ref] = args;
+    if (!this.settings.demo && this.#storedSecret !== FAKE_SECRET) {
+      return { ok: false, error: { code: 'auth_failed', params: {} } };
+    }
+    if (this.fetchFailure !== null) {
+      const cached = this.cache.has(refKey(ref)) ? 'yes' : 'no';
+      return { ok: false, error: { ...this.fetchFailure, params: { ...this.fetchFailure.params, cached } } };
+    }
+    const raw = this.documents.get(refKey(ref));
+    if (raw === undefined) {
+      return {
+        ok: false,
+        error: { code: 'document_not_found', params: { outlet: ref.outlet, number: ref.number } },
+      };
+    }
+    const view: DocumentView = {
+      ref,
+      lines: readDocumentLines(raw),
+      fetchedAt: '2026-10-21T03:15:00.000Z',
+      source: this.settings.demo ? 'demo' : 'dealpos',
+    };
+    this.cache.set(refKey(ref), { ...view, source: 'cache' });
+    this.settings = {
+      ...this.settings,
+      recentOutlets: [ref.outlet, ...this.settings.recentOutlets.filter((outlet) => outlet !== ref.outlet)],
+    };
+    return { ok: true, value: view };
+  };
+
+  readonly openCachedDocument = async (
+    ...args: InvokeArgs<'document:open-cached'>
+  ): Promise<Outcome<DocumentView>> => {
+    this.#record('openCachedDocument', args);
+    const cached = this.cache.get(refKey(args[0]));
+    if (cached === undefined) {
+      return { ok: false, error: { code: 'document_not_found', params: {} } };
+    }
+    return { ok: true, value: cached };
+  };
+
+  readonly listHistory = async (): Promise<HistoryEntry[]> => {
+    this.#record('listHistory', []);
+    return this.history;
+  };
+
+  readonly listTemplates = async (): Promise<TemplateListItem[]> => {
+    this.#record('listTemplates', []);
+    return this.templates;
+  };
+
+  readonly saveTemplate = async (
+    ...args: InvokeArgs<'templates:save'>
+  ): Promise<Outcome<TemplateListItem[]>> => {
+    this.#record('saveTemplate', args);
+    const template = args[0] as LabelTemplate;
+    this.templates = [
+      ...this.templates.filter((item) => item.template.id !== template.id),
+      { template, builtIn: false },
+    ];
+    return { ok: true, value: this.templates };
+  };
+
+  readonly deleteTemplate = async (
+    ...args: InvokeArgs<'templates:delete'>
+  ): Promise<Outcome<TemplateListItem[]>> => {
+    this.#record('deleteTemplate', args);
+    this.templates = this.templates.filter((item) => item.builtIn || item.template.id !== args[0]);
+    return { ok: true, value: this.templates };
+  };
+
+  readonly printPdf = async (...args: InvokeArgs<'print:pdf'>): Promise<Outcome<PdfPrintResult>> => {
+    this.#record('printPdf', args);
+    const request: PdfPrintRequest = args[0];
+    if (this.holdPrints) {
+      await new Promise<void>((resolve) => {
+        this.#pendingPrint = resolve;
+      });
+    }
+    return (
+      this.printResults.shift() ?? {
+        ok: true,
+        value: {
+          status: 'written',
+          path: `/tmp/${request.document.number.replaceAll('/', '-')}.pdf`,
+          labels: 1,
+          pages: 1,
+        },
+      }
+    );
+  };
+
+  readonly cancelPrint = async (...args: InvokeArgs<'print:cancel'>): Promise<boolean> => {
+    this.#record('cancelPrint', args);
+    return true;
+  };
+
+  readonly openFile = async (...args: InvokeArgs<'files:open'>): Promise<Outcome<null>> => {
+    this.#record('openFile', args);
+    return { ok: true, value: null };
+  };
+
+  readonly log = async (...args: InvokeArgs<'log:write'>): Promise<null> => {
+    this.#record('log', args);
+    return null;
+  };
+
+  readonly onPrintProgress = (listener: (payload: PrintProgress) => void): (() => void) => {
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  };
+}

@@ -9,13 +9,19 @@ import PDFDocument from 'pdfkit';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import type { LabelDrawing } from '../../shared/labels/types.ts';
 import { labelFontPath, readFontFile } from './font.ts';
+import { currentEmbeddedFont, LabelForms } from './form-xobject.ts';
+import { batchDocumentOutput } from './output-batching.ts';
+import { PageObjects } from './page-objects.ts';
 
 /** One label placed on a page; `xMm`/`yMm` is its top-left corner measured from the page's top-left. */
 export interface PdfLabel {
   xMm: number;
   yMm: number;
   drawing: LabelDrawing;
-  /** Equal keys mean equal drawings, so a writer may draw such a label once and reuse it. */
+  /**
+   * Equal keys mean equal drawings: the writer draws a key's drawing once and places it wherever the key
+   * comes back. A key that comes back with a different drawing gets that drawing written anew.
+   */
   drawingKey: string;
 }
 
@@ -36,6 +42,8 @@ export interface WriteLabelsPdfOptions {
   signal?: AbortSignal;
   /** Called after each page with the number of labels written so far. */
   onProgress?: (labelsWritten: number) => void;
+  /** Called once, when the first bytes of the PDF are handed to the file stream. */
+  onOutputStarted?: () => void;
 }
 
 /** Summary of the written file, returned once it is complete and closed under `path`. */
@@ -49,6 +57,15 @@ export interface WriteLabelsPdfResult {
 const PRODUCER = 'DealPOS Label Desk';
 const FONT_NAME = 'label';
 const POINTS_PER_MM = 72 / 25.4;
+/**
+ * Distinct label drawings whose form XObject names are remembered at once. A job has one drawing per
+ * document line, so this covers documents of a few thousand lines before any form is written twice.
+ */
+const FORM_CACHE_LIMIT = 4096;
+/** pdfkit's output reaches the file stream in chunks of this size. */
+const OUTPUT_BATCH_BYTES = 64 * 1024;
+/** Bytes the file stream buffers before the writer waits for the disk: a few batches. */
+const FILE_BUFFER_BYTES = 1024 * 1024;
 /** Text items drawn between two clears of pdfkit's layout cache (see clearLayoutCache). */
 const LAYOUT_CACHE_TEXT_LIMIT = 10_000;
 
@@ -57,9 +74,10 @@ class WriteCancelled extends Error {}
 
 /**
  * Writes labels to a PDF, one PDF page per `PdfPage`, streaming so memory stays flat for long jobs.
- * The file appears under `outputPath` only once it is complete. On failure or abort no file is left
- * behind, an existing file at `outputPath` is kept, and the error is `AppError('output_failed')`, or
- * `AppError('output_cancelled')` after an abort.
+ * Each distinct label is written once, as a form XObject that every page showing it refers to, so a
+ * repeated label costs one placement instead of its bars and text. The file appears under `outputPath`
+ * only once it is complete. On failure or abort no file is left behind, an existing file at `outputPath`
+ * is kept, and the error is `AppError('output_failed')`, or `AppError('output_cancelled')` after an abort.
  * An `AppError` thrown by `pages` itself is passed on unchanged.
  */
 export async function writeLabelsPdf(
@@ -111,7 +129,9 @@ async function writeToFile(
   const handle = await open(tempPath, 'wx');
   // flush fsyncs the file before it closes, so a power cut after the rename cannot leave an empty or
   // partial file under the output name.
-  const file = handle.createWriteStream({ flush: true });
+  const file = handle.createWriteStream({ flush: true, highWaterMark: FILE_BUFFER_BYTES });
+  // The file is new and receives the whole document, so its bytesWritten counts document bytes.
+  const output = batchDocumentOutput(doc, OUTPUT_BATCH_BYTES, () => file.bytesWritten);
 
   // Aborts the waits below when the file side fails, so a failed write cannot leave the loop waiting.
   const outputFailed = new AbortController();
@@ -120,6 +140,10 @@ async function writeToFile(
     outputError = error;
     outputFailed.abort();
   });
+  const { onOutputStarted } = options;
+  if (onOutputStarted !== undefined) {
+    doc.once('data', () => onOutputStarted());
+  }
   const waitSignal =
     signal === undefined ? outputFailed.signal : AbortSignal.any([signal, outputFailed.signal]);
   const checkStop = (): void => {
@@ -131,28 +155,39 @@ async function writeToFile(
 
   let pageCount = 0;
   let labelCount = 0;
-  let textsSinceCacheClear = 0;
+  let textsAtCacheClear = 0;
   try {
     doc.registerFont(FONT_NAME, font);
     doc.font(FONT_NAME);
+    const forms = new LabelForms(doc, currentEmbeddedFont(doc), FORM_CACHE_LIMIT);
+    const pageObjects = new PageObjects(doc, size);
     for await (const page of pages) {
       checkStop();
       doc.addPage({ size, margin: 0 });
       const pdfPage = doc.page;
       for (const label of page.labels) {
-        textsSinceCacheClear += drawLabel(doc, label);
+        forms.place(label.drawingKey, label.drawing, label.xMm * POINTS_PER_MM, label.yMm * POINTS_PER_MM);
       }
+      pageObjects.trim(pdfPage);
       // Ends the page now, so its bytes are in the stream before the backpressure check below.
       doc.flushPages();
-      releaseFinishedPage(pdfPage);
-      if (textsSinceCacheClear >= LAYOUT_CACHE_TEXT_LIMIT) {
+      pageObjects.release(pdfPage);
+      if (forms.textsEncoded - textsAtCacheClear >= LAYOUT_CACHE_TEXT_LIMIT) {
         clearLayoutCache(doc);
-        textsSinceCacheClear = 0;
+        textsAtCacheClear = forms.textsEncoded;
       }
       pageCount += 1;
       labelCount += page.labels.length;
       options.onProgress?.(labelCount);
-      await waitForRoom(doc, file, waitSignal);
+      if (pageCount === 1) {
+        // The first page goes to the file at once, so output starts however slowly later pages come.
+        output.flush();
+        await nextMacrotask(undefined, { signal: waitSignal });
+      }
+      // Checked here first: awaiting waitForRoom on every page costs time even when it returns at once.
+      if (outputIsFull(doc, file)) {
+        await waitForRoom(doc, file, waitSignal);
+      }
     }
     checkStop();
     if (pageCount === 0) {
@@ -174,77 +209,29 @@ async function writeToFile(
   return { pages: pageCount, labels: labelCount, bytes: file.bytesWritten };
 }
 
+/** Returns whether the file stream or the document has more unwritten bytes than its limit allows. */
+function outputIsFull(doc: PDFKit.PDFDocument, file: WriteStream): boolean {
+  return file.writableNeedDrain || doc.readableLength > doc.readableHighWaterMark;
+}
+
 /**
  * Waits until the bytes not yet handed to the file are below the stream limits.
  *
- * pdfkit 0.20's document is a Readable whose `_read` does nothing: every object is `push`ed the moment
- * it is finished and push's return value is ignored, so the document never slows itself down. `pipe`
- * pauses the document when the file stream's buffer is full, but pdfkit keeps pushing into its own
- * buffer while paused. The producer therefore has to stop between pages until the file stream emits
- * 'drain'. When only the document's buffer is full (the pipe has not started flowing yet, which happens
- * on a later tick), one turn of the event loop lets it flow.
+ * pdfkit 0.20's document is a Readable whose `_read` does nothing: output is `push`ed as soon as it is
+ * written (in batches, see output-batching.ts) and push's return value is ignored, so the document never
+ * slows itself down. `pipe` pauses the document when the file stream's buffer is full, but pdfkit keeps
+ * pushing into its own buffer while paused. The producer therefore has to stop between pages until the
+ * file stream emits 'drain'. When only the document's buffer is full (the pipe has not started flowing
+ * yet, which happens on a later tick), one turn of the event loop lets it flow.
  */
 async function waitForRoom(doc: PDFKit.PDFDocument, file: WriteStream, signal: AbortSignal): Promise<void> {
-  while (file.writableNeedDrain || doc.readableLength > doc.readableHighWaterMark) {
+  while (outputIsFull(doc, file)) {
     if (file.writableNeedDrain) {
       await once(file, 'drain', { signal });
     } else {
       await nextMacrotask(undefined, { signal });
     }
   }
-}
-
-/**
- * Draws one label in its own coordinate system: origin at the label's top-left, one unit per printer
- * dot, so bar edges stay whole numbers.
- */
-// NOTE: every label is drawn in full even when its drawingKey repeats. pdfkit 0.20 has no public way to
-// record drawing and text into a form XObject, which would let a repeated label be drawn once and reused.
-function drawLabel(doc: PDFKit.PDFDocument, label: PdfLabel): number {
-  const { drawing } = label;
-  doc.save();
-  doc.translate(label.xMm * POINTS_PER_MM, label.yMm * POINTS_PER_MM);
-  doc.scale(72 / drawing.dpi);
-
-  // All rectangles go into one path filled once; text comes after because a path cannot be left open
-  // across pdfkit's text operators.
-  let hasRects = false;
-  for (const item of drawing.items) {
-    if (item.kind === 'rect') {
-      doc.rect(item.x, item.y, item.width, item.height);
-      hasRects = true;
-    } else if (item.kind === 'barcode') {
-      for (const bar of item.bars) {
-        doc.rect(bar.x, bar.y, bar.width, bar.height);
-        hasRects = true;
-      }
-    }
-  }
-  if (hasRects) {
-    doc.fill('black');
-  }
-
-  let texts = 0;
-  for (const item of drawing.items) {
-    if (item.kind === 'text') {
-      // 'alphabetic' puts the baseline at y; pdfkit's default puts the font's ascent line there.
-      doc
-        .fontSize(item.fontSize)
-        .text(item.text, item.x, item.y, { baseline: 'alphabetic', lineBreak: false });
-      texts += 1;
-    }
-  }
-  doc.restore();
-  return texts;
-}
-
-/**
- * Drops what pdfkit 0.20 keeps of a page after writing it. The Pages tree keeps every page dictionary
- * until the document ends, and each one refers to its content and resource objects, about 1 KB a page. Only
- * the object number is needed at the end ("12 0 R" in the Kids array), so the dictionary's data goes.
- */
-function releaseFinishedPage(page: PDFKit.PDFPage): void {
-  (page.dictionary as { data: object }).data = {};
 }
 
 /**

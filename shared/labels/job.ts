@@ -36,18 +36,36 @@ export interface JobPlan {
   totalLabels: number;
 }
 
+/** A plan without its entries: refused lines, warnings and the label total. */
+export type JobReport = Omit<JobPlan, 'entries'>;
+
 /**
  * Decides, line by line and in document order, what prints and how many times. A line with an error is
  * refused with its reasons and the rest of the document still prints.
  */
 export function planJob(lines: readonly DocumentLine[], options: JobOptions): JobPlan {
   const plan: JobPlan = { entries: [], refused: [], warnings: [], totalLabels: 0 };
+  for (const entry of planJobEntries(lines, options, plan)) {
+    plan.entries.push(entry);
+  }
+  return plan;
+}
 
+/**
+ * Plans like `planJob`, but lays out each line only when the caller asks for the next entry, so output
+ * can start before the last line of a long document is laid out. Refused lines, warnings and the label
+ * total go into `report` as lines are reached, and are complete once the generator is done.
+ */
+export function* planJobEntries(
+  lines: Iterable<DocumentLine>,
+  options: JobOptions,
+  report: JobReport = { refused: [], warnings: [], totalLabels: 0 },
+): Generator<JobEntry, JobReport> {
   for (const line of lines) {
     const override = options.overrides?.get(line.lineNumber);
     const resolved = resolveLine(line, override);
     if (resolved.errors.length > 0 || line.code === null) {
-      plan.refused.push({ lineNumber: line.lineNumber, code: line.code, problems: resolved.errors });
+      report.refused.push({ lineNumber: line.lineNumber, code: line.code, problems: resolved.errors });
       continue;
     }
     const lineWarnings = line.problems.filter((item) => item.severity === 'warning');
@@ -81,21 +99,21 @@ export function planJob(lines: readonly DocumentLine[], options: JobOptions): Jo
       },
     );
     if (!layout.ok) {
-      plan.refused.push({ lineNumber: line.lineNumber, code: line.code, problems: [layout.problem] });
+      report.refused.push({ lineNumber: line.lineNumber, code: line.code, problems: [layout.problem] });
       continue;
     }
 
-    plan.warnings.push(...lineWarnings, ...layout.warnings);
-    plan.entries.push({
+    report.warnings.push(...lineWarnings, ...layout.warnings);
+    report.totalLabels += resolved.labels;
+    yield {
       lineNumber: line.lineNumber,
       code: line.code,
       count: resolved.labels,
       drawing: layout.drawing,
       drawingKey: `line-${line.lineNumber}`,
-    });
-    plan.totalLabels += resolved.labels;
+    };
   }
-  return plan;
+  return report;
 }
 
 /** A label's place on a page, in millimetres from the page's top-left corner. */
@@ -127,10 +145,11 @@ export function cellPositions(template: LabelTemplate): Array<{ xMm: number; yMm
 
 /**
  * Yields pages of placed labels in document order, one page at a time, so memory does not grow with the
- * label count. `startPosition` (1-based) skips cells already used on the first sheet.
+ * label count. `entries` may be a lazy `planJobEntries`, which is read only as far as each page needs.
+ * `startPosition` (1-based) skips cells already used on the first sheet.
  */
 export function* paginate(
-  entries: readonly JobEntry[],
+  entries: Iterable<JobEntry>,
   template: LabelTemplate,
   startPosition = 1,
 ): Generator<PageOfLabels> {

@@ -1,0 +1,239 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { combineRuns, parseCaseResult, type CaseResult, type CaseSpec } from './case-spec.ts';
+import { OUTPUT_KINDS, OUTPUTS, type OutputKind } from './outputs.ts';
+import {
+  machineLine,
+  markdownTable,
+  startRssRange,
+  targetLines,
+  type CaseRow,
+  type Machine,
+} from './report.ts';
+
+// `npm run bench`: measures the PDF writer against a naive pdfkit program, and the raw printer jobs
+// when they exist, for jobs of 1,000, 10,000 and 100,000 labels. Each case runs in a child process of
+// its own (bench/run-case.ts), so one case's memory cannot inflate another's peak RSS. Prints a table
+// and writes it, with the machine and the targets, to docs/benchmarks.md.
+
+const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUN_CASE = join(REPOSITORY, 'bench', 'run-case.ts');
+const DEFAULT_OUTPUT = join(REPOSITORY, 'docs', 'benchmarks.md');
+
+/** Job sizes: labels spread over document lines as in a large outlet delivery. */
+const SIZES = [
+  { lines: 20, labels: 1_000 },
+  { lines: 200, labels: 10_000 },
+  { lines: 2_000, labels: 100_000 },
+];
+/** Time a case other than the naive PDF may take before it counts as failed. */
+const CASE_TIMEOUT_S = 600;
+
+/** Runs of each case in the full benchmark; the table shows the median, which other work disturbs less. */
+const FULL_RUNS = 3;
+
+const USAGE = `Usage: npm run bench -- [--quick] [--runs N] [--out FILE] [--naive-timeout SECONDS]
+  --quick                  only the smallest job (1,000 labels from 20 lines), run once, as CI runs it
+  --runs N                 runs of each case (default ${FULL_RUNS}, or 1 with --quick)
+  --out FILE               Markdown file to write (default docs/benchmarks.md)
+  --naive-timeout SECONDS  stop a naive PDF case after this many seconds (default 300)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string', default: DEFAULT_OUTPUT },
+      'naive-timeout': { type: 'string', default: '300' },
+      runs: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const naiveTimeoutS = Number(values['naive-timeout']);
+  if (!Number.isFinite(naiveTimeoutS) || naiveTimeoutS <= 0) {
+    throw new Error(`--naive-timeout must be a positive number of seconds, got ${values['naive-timeout']}`);
+  }
+  const runs = Number(values.runs ?? (values.quick ? 1 : FULL_RUNS));
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`--runs must be a whole number of at least 1, got ${values.runs}`);
+  }
+  const sizes = values.quick ? SIZES.slice(0, 1) : SIZES;
+  const machine = await describeMachine();
+  process.stderr.write(`Machine: ${machineLine(machine)}\n`);
+
+  const workDir = await mkdtemp(join(tmpdir(), 'dealpos-bench-'));
+  const rows: CaseRow[] = [];
+  try {
+    for (const size of sizes) {
+      for (const output of OUTPUT_KINDS) {
+        rows.push(await measure(output, size, { workDir, naiveTimeoutS, runs }));
+      }
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+
+  const table = markdownTable(rows);
+  const targets = targetLines(rows, sizes.at(-1)?.labels ?? 0, naiveTimeoutS);
+  process.stdout.write(`Machine: ${machineLine(machine)}\n\n${table}\n\n${targets.join('\n')}\n`);
+
+  const outPath = resolve(values.out);
+  await mkdir(dirname(outPath), { recursive: true });
+  const page = benchmarkPage({ machine, table, targets, quick: values.quick, naiveTimeoutS, runs, rows });
+  await writeFile(outPath, page);
+  process.stderr.write(`Wrote ${outPath}\n`);
+}
+
+/**
+ * Runs one case `runs` times, each in a child process, and returns its row: the combined figures, or the
+ * reason when a run gave none.
+ */
+async function measure(
+  output: OutputKind,
+  size: { lines: number; labels: number },
+  settings: { workDir: string; naiveTimeoutS: number; runs: number },
+): Promise<CaseRow> {
+  const title = OUTPUTS[output].title;
+  const missing = (reason: string): CaseRow => ({ kind: 'missing', title, output, ...size, reason });
+  const unavailable = (await OUTPUTS[output].unavailable?.()) ?? null;
+  if (unavailable !== null) {
+    process.stderr.write(`${title}, ${size.labels} labels: not measured, ${unavailable}\n`);
+    return missing(unavailable);
+  }
+
+  const timeoutS = output === 'pdf-naive' ? settings.naiveTimeoutS : CASE_TIMEOUT_S;
+  const spec: CaseSpec = { output, ...size, workDir: settings.workDir };
+  const results: CaseResult[] = [];
+  for (let attempt = 1; attempt <= settings.runs; attempt++) {
+    process.stderr.write(`${title}, ${size.labels} labels from ${size.lines} lines, run ${attempt}… `);
+    const run = await runChild(JSON.stringify(spec), timeoutS);
+    if (run.timedOut) {
+      process.stderr.write(`stopped after ${timeoutS} s\n`);
+      return missing(`did not finish within ${timeoutS} s on this machine, so it was stopped`);
+    }
+    if (run.code !== 0) {
+      const detail = run.stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300);
+      process.stderr.write(`failed\n${run.stderr}\n`);
+      return missing(`failed with exit code ${run.code}: ${detail}`);
+    }
+    const result = parseCaseResult(run.stdout.trim().split('\n').at(-1) ?? '');
+    process.stderr.write(`${(result.wallMs / 1000).toFixed(2)} s\n`);
+    results.push(result);
+  }
+  return { kind: 'measured', title, result: combineRuns(results) };
+}
+
+/** Runs bench/run-case.ts with `spec`, killing it after `timeoutS` seconds. */
+function runChild(
+  spec: string,
+  timeoutS: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+  return new Promise((resolvePromise, reject) => {
+    // tsx is resolved from the repository, so the child runs there.
+    const child = spawn(process.execPath, ['--import', 'tsx', RUN_CASE, spec], {
+      cwd: REPOSITORY,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr, timedOut });
+    });
+  });
+}
+
+async function describeMachine(): Promise<Machine> {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown CPU';
+  return {
+    cpu,
+    cores: availableParallelism(),
+    memoryGb: totalmem() / 1024 ** 3,
+    node: process.versions.node,
+    platform: `${platform()} ${release()}`,
+    loadAverage: loadavg()[0] ?? 0,
+  };
+}
+
+function benchmarkPage(report: {
+  machine: Machine;
+  table: string;
+  targets: readonly string[];
+  quick: boolean;
+  naiveTimeoutS: number;
+  runs: number;
+  rows: readonly CaseRow[];
+}): string {
+  const { machine, table, targets, quick, naiveTimeoutS, runs } = report;
+  const date = new Date().toISOString().slice(0, 10);
+  return `# Benchmarks
+
+Written by \`npm run bench\`${quick ? ' in quick mode (`--quick`: the smallest job only)' : ''} on ${date}.
+
+Machine: ${machineLine(machine)}.
+
+${table}
+
+## Targets
+
+${targets.join('\n')}
+
+## What is measured
+
+- A job starts with the document lines in memory, as the DealPOS client returns them, and ends when the
+  output file is complete and closed. It includes reading the lines, laying out the labels and writing.
+  The label font and its metrics are loaded before the job starts, as the app does once at start-up.
+- Documents are synthetic outlet deliveries (\`bench/synthetic-document.ts\`): product names such as
+  "Kaos Polos Katun Combed 30s — Hitam (XL)", half the codes EAN-13, half shop SKUs printed as Code 128,
+  uneven quantities. Every label uses the built-in 50 × 30 mm roll template at 203 dpi with prices shown,
+  so every PDF has one page per label.
+- **PDF** is the app's writer (\`electron/pdf/pdf-writer.ts\`): lines are laid out as pages need them,
+  each distinct label is written once as a form XObject and placed on its pages, output streams to the
+  file with backpressure and is synced to disk before the file is renamed into place.
+- **PDF, naive** is the straightforward pdfkit program (\`bench/naive-pdf.ts\`): every line is laid out
+  first, then each label gets its own page with one filled rectangle per dark barcode module from
+  JsBarcode's encoding and its text through \`doc.text\`, pdfkit's default options, nothing reused, and
+  the document piped to the file without waiting for it. A naive case is stopped after ${naiveTimeoutS} s.
+- **ZPL** and **TSPL** rows come from \`buildRawJob\` in \`electron/printing/raw-job.ts\` when that file
+  exists; the job is built in full and then written to a file.
+- Each case runs in a fresh Node process. Peak RSS is that process's \`process.resourceUsage().maxRSS\`,
+  which includes what the process held before the job started (Node, the tsx loader, the modules and
+  the font): ${startRssRange(report.rows)} in this run. MB means 10^6 bytes.
+- First bytes is the time from the start of the job until the first bytes of output are handed to the
+  file stream. The PDF writer hands over its first page as soon as it is drawn; the naive PDF's first
+  bytes leave only after every page is drawn, and a raw job's after the whole job is built.
+- ${runsNote(runs)}
+  Times vary between runs, and more so when other work runs on the machine (see the load average).
+`;
+}
+
+function runsNote(runs: number): string {
+  if (runs === 1) {
+    return 'Each case ran once on the machine above.';
+  }
+  return (
+    `Each case ran ${runs} times on the machine above. Times and first bytes are the medians of the ` +
+    'runs, and peak RSS is the highest.'
+  );
+}
+
+await main();

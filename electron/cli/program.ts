@@ -22,7 +22,7 @@ export interface PrintCommandOptions extends RawOutputOptions {
   pdf?: string;
   yes: boolean;
   /** Label counts per line from `--set LINE=COUNT`; 0 leaves the line out. */
-  set: Map<number, number>;
+  set?: Map<number, number>;
 }
 
 export interface LoginCommandOptions {
@@ -89,14 +89,14 @@ function parseChoice<T extends string>(
 
 /** Collects repeated `--set LINE=COUNT` options into one map; a later value for a line wins. */
 function collectLineCount(locale: Locale) {
-  return (value: string, previous: Map<number, number>): Map<number, number> => {
+  return (value: string, previous: Map<number, number> | undefined): Map<number, number> => {
     const match = /^\s*(\d+)\s*=\s*(\d+)\s*$/.exec(value);
     const line = match === null ? NaN : Number(match[1]);
     const count = match === null ? NaN : Number(match[2]);
     if (!(line >= 1) || !(count >= 0) || count > MAX_LABELS_PER_LINE) {
       throw new InvalidArgumentError(translate(locale, 'cli.usage.line_count'));
     }
-    return new Map(previous).set(line, count);
+    return new Map(previous ?? []).set(line, count);
   };
 }
 
@@ -156,7 +156,7 @@ export function parseCommandLine(
     )
     .option('--profile <id>', t('printers.help.profile'), nonEmpty(locale))
     .option('--wait <seconds>', t('printers.help.wait'), parsePositiveInteger(locale))
-    .option('--set <line=count>', t('cli.help.set'), collectLineCount(locale), new Map<number, number>())
+    .option('--set <line=count>', t('cli.help.set'), collectLineCount(locale))
     .option('-y, --yes', t('cli.help.yes'), false)
     .action((options: PrintCommandOptions) => {
       if (options.bill === undefined && options.delivery === undefined) {

@@ -280,7 +280,7 @@ async function print(
 
 /** The `--set LINE=COUNT` options as the label engine's per-line overrides. */
 function lineOverrides(options: PrintCommandOptions): Map<number, LineOverride> {
-  return new Map([...options.set].map(([line, count]) => [line, { quantity: count }]));
+  return new Map([...(options.set ?? [])].map(([line, count]) => [line, { quantity: count }]));
 }
 
 async function printPdf(
@@ -324,7 +324,7 @@ async function printPdf(
   }
   const zeroLines = outcome.lines
     .filter((line) => line.problems.every((problem) => problem.severity !== 'error'))
-    .filter((line) => (options.set.get(line.lineNumber) ?? line.quantity) === 0)
+    .filter((line) => (options.set?.get(line.lineNumber) ?? line.quantity) === 0)
     .map((line) => line.lineNumber);
   if (zeroLines.length > 0) {
     writeLine(

@@ -1,6 +1,6 @@
 import * as fontkit from 'fontkit';
-import type { Font } from 'fontkit';
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+import { createFontkitMetrics } from '../../../../shared/labels/font-metrics.ts';
 import type { FontMetrics } from '../../../../shared/labels/types.ts';
 
 /** The CSS family name under which `styles/label-font.css` loads DejaVu Sans for the preview. */
@@ -12,57 +12,9 @@ export interface LoadedFontMetrics {
   source: 'fontkit' | 'canvas';
 }
 
-/** Widths of this many distinct word runs are kept before the cache starts over, as in main. */
-const WIDTH_CACHE_LIMIT = 10_000;
-
 /** DejaVu Sans 2.37 vertical metrics (hhea ascender 1901, descender -483, 2048 units per em). */
 const DEJAVU_ASCENT = 1901 / 2048;
 const DEJAVU_DESCENT = 483 / 2048;
-
-/**
- * Builds metrics from the parsed font the way main does for the PDF. Text is measured in runs that end
- * after each space or tab, because pdfkit 0.20 lays text out word by word and applies no kerning across a
- * space. The preview then breaks names where the PDF does.
- */
-export function createFontkitMetrics(font: Font): FontMetrics {
-  const unitsPerEm = font.unitsPerEm;
-  const runWidths = new Map<string, number>();
-
-  const runWidth = (run: string): number => {
-    let width = runWidths.get(run);
-    if (width === undefined) {
-      width = font.layout(run).advanceWidth;
-      if (runWidths.size >= WIDTH_CACHE_LIMIT) {
-        runWidths.clear();
-      }
-      runWidths.set(run, width);
-    }
-    return width;
-  };
-
-  return {
-    widthOf(text: string, fontSize: number): number {
-      let units = 0;
-      let start = 0;
-      for (let index = 0; index < text.length; index++) {
-        const character = text[index];
-        if (character === ' ' || character === '\t') {
-          units += runWidth(text.slice(start, index + 1));
-          start = index + 1;
-        }
-      }
-      if (start < text.length) {
-        units += runWidth(text.slice(start));
-      }
-      return (units / unitsPerEm) * fontSize;
-    },
-    ascent: font.ascent / unitsPerEm,
-    descent: Math.abs(font.descent) / unitsPerEm,
-    hasGlyph(codePoint: number): boolean {
-      return font.hasGlyphForCodePoint(codePoint);
-    },
-  };
-}
 
 /**
  * Measures with a canvas in the @font-face font. NOTE: browsers kern across spaces and cannot tell whether

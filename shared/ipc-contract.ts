@@ -99,6 +99,7 @@ const lineProblemSchema = z.object({
     'quantity_invalid',
     'quantity_negative',
     'quantity_fractional',
+    'quantity_too_large',
     'name_missing',
     'glyph_missing',
     'duplicate_variant',

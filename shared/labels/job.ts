@@ -73,7 +73,7 @@ export function* planJobEntries(
       continue;
     }
 
-    const choice = chooseSymbology(line.code);
+    const choice = chooseSymbology(line.code, options.template.fields.barcode.symbology);
     if (choice.expectedCheckDigit !== undefined) {
       lineWarnings.push({
         code: 'check_digit_invalid',

@@ -131,6 +131,22 @@ function singleLineText(
 }
 
 /**
+ * Code 128 start (11), check (11) and stop (13) modules. An 11-module data symbol contains up to two digits.
+ */
+const CODE128_FRAME_MODULES = 35;
+
+function codeTooLong(content: LabelContent, template: LabelTemplate): LayoutResult {
+  return {
+    ok: false,
+    problem: {
+      code: 'code_too_long',
+      severity: 'error',
+      params: { line: content.lineNumber, code: content.code, labelWidth: template.label.widthMm },
+    },
+  };
+}
+
+/**
  * Lays out one label as a display list in printer dots. The barcode's module is the widest whole number
  * of dots that fits the label with its quiet zones, so every bar edge falls on the printer's dot grid. A
  * code that needs a module below the readable minimum is refused instead of printed unreadable.
@@ -150,6 +166,15 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
 
   // Barcode geometry first: it decides whether the label can exist at all. Quiet zones only need to be
   // blank, so on a roll with gaps they may reach into the half of the gap beside each label.
+  // JsBarcode 3.12's Code 128 encoder recurses once per character and overflowed Node 20's call stack on a
+  // 10,000-character code, so a code that cannot fit even at the smallest module is refused before encoding.
+  // NOTE: a template that hides the barcode still encodes the code, so such a code still throws there.
+  const minimumModules = 11 * Math.ceil(content.code.length / 2) + CODE128_FRAME_MODULES;
+  const cannotFit =
+    content.symbology === 'code128' && minimumModules * minimumModuleDots('code128', dpi) > widthDots;
+  if (fields.barcode.show && cannotFit) {
+    return codeTooLong(content, template);
+  }
   const modules = encodeModules(content.code, content.symbology);
   const quiet = QUIET_ZONE_MODULES[content.symbology];
   const totalModules = modules.length + quiet.left + quiet.right;
@@ -160,14 +185,7 @@ export function layoutLabel(content: LabelContent, options: LayoutOptions): Layo
     Math.floor(widthDots / modules.length),
   );
   if (fields.barcode.show && moduleDots < minimumModuleDots(content.symbology, dpi)) {
-    return {
-      ok: false,
-      problem: {
-        code: 'code_too_long',
-        severity: 'error',
-        params: { line: content.lineNumber, code: content.code, labelWidth: template.label.widthMm },
-      },
-    };
+    return codeTooLong(content, template);
   }
 
   // Name: up to maxLines lines, shrunk to the minimum size, then cut with an ellipsis.

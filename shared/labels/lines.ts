@@ -79,6 +79,16 @@ function readQuantity(raw: unknown, lineNumber: number, problems: LineProblem[])
     problems.push(problem('quantity_fractional', 'error', { line: lineNumber, quantity: String(quantity) }));
     return null;
   }
+  if (quantity > MAX_LABELS_PER_LINE) {
+    problems.push(
+      problem('quantity_too_large', 'error', {
+        line: lineNumber,
+        quantity: String(quantity),
+        max: String(MAX_LABELS_PER_LINE),
+      }),
+    );
+    return null;
+  }
   return quantity;
 }
 
@@ -136,6 +146,7 @@ const QUANTITY_PROBLEMS = new Set<LineProblem['code']>([
   'quantity_invalid',
   'quantity_negative',
   'quantity_fractional',
+  'quantity_too_large',
 ]);
 
 /** Largest label count the engine accepts for one line, whatever the document or the clerk says. */

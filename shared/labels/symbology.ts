@@ -1,4 +1,5 @@
 import JsBarcode from 'jsbarcode/bin/barcodes/index.js';
+import type { SymbologyPreference } from './templates.ts';
 import type { Dpi, Symbology } from './types.ts';
 
 /** Nominal EAN/UPC module width (GS1 General Specifications, 100 % magnification). */
@@ -55,11 +56,15 @@ export interface SymbologyChoice {
 }
 
 /**
- * Picks the symbology for a variant code. EAN-13, EAN-8 and UPC-A only when the length fits and the check
- * digit is right, so a scanner reads back exactly the code DealPOS stores; everything else is Code 128,
- * which encodes any printable ASCII text as it is.
+ * Picks the symbology for a variant code. With `auto`, a code is EAN-13, EAN-8 or UPC-A only when the
+ * length fits and the check digit is right, so a scanner reads back exactly the code DealPOS stores.
+ * Everything else is Code 128, which encodes any printable ASCII text as it is. With `code128`, every code
+ * is Code 128 and no check digit is checked, because the barcode does not claim to be an EAN.
  */
-export function chooseSymbology(code: string): SymbologyChoice {
+export function chooseSymbology(code: string, preference: SymbologyPreference = 'auto'): SymbologyChoice {
+  if (preference === 'code128') {
+    return { symbology: 'code128' };
+  }
   if (/^\d{13}$/.test(code)) {
     return hasValidGs1CheckDigit(code)
       ? { symbology: 'ean13' }

@@ -4,6 +4,16 @@ const lengthMm = z.number().finite().nonnegative().max(1000);
 const positiveMm = z.number().finite().positive().max(1000);
 const fontSizePt = z.number().finite().min(3).max(72);
 
+/**
+ * The rule a template uses to pick the barcode symbology. `auto` follows each code: EAN-13, EAN-8 or UPC-A when the
+ * length and check digit fit, else Code 128. `code128` prints every code as Code 128, for shops whose
+ * scanners are set to read Code 128 only.
+ */
+export const symbologyPreferenceSchema = z.enum(['auto', 'code128']);
+
+/** The template's barcode symbology setting. */
+export type SymbologyPreference = z.infer<typeof symbologyPreferenceSchema>;
+
 const textFieldSchema = z.object({
   show: z.boolean(),
   fontSizePt,
@@ -37,7 +47,12 @@ export const templateSchema = z
         maxLines: z.number().int().min(1).max(4),
         minFontSizePt: fontSizePt,
       }),
-      barcode: z.object({ show: z.boolean(), heightMm: positiveMm.max(100) }),
+      barcode: z.object({
+        show: z.boolean(),
+        heightMm: positiveMm.max(100),
+        // Templates saved before this setting existed have no `symbology`, so they keep the automatic choice.
+        symbology: symbologyPreferenceSchema.default('auto'),
+      }),
       code: textFieldSchema,
       price: textFieldSchema,
       documentNumber: textFieldSchema,
@@ -71,9 +86,9 @@ export const templateSchema = z
 
 export type LabelTemplate = z.infer<typeof templateSchema>;
 
-const rollFields = {
+const rollFields: LabelTemplate['fields'] = {
   name: { show: true, fontSizePt: 8, minFontSizePt: 6, maxLines: 2 },
-  barcode: { show: true, heightMm: 12 },
+  barcode: { show: true, heightMm: 12, symbology: 'auto' },
   code: { show: true, fontSizePt: 7 },
   price: { show: true, fontSizePt: 8 },
   documentNumber: { show: true, fontSizePt: 5 },
@@ -102,7 +117,7 @@ export const BUILT_IN_TEMPLATES: readonly LabelTemplate[] = [
     paddingMm: 0.8,
     fields: {
       name: { show: true, fontSizePt: 5, minFontSizePt: 4, maxLines: 1 },
-      barcode: { show: true, heightMm: 6.5 },
+      barcode: { show: true, heightMm: 6.5, symbology: 'auto' },
       code: { show: true, fontSizePt: 5 },
       price: { show: false, fontSizePt: 5 },
       documentNumber: { show: false, fontSizePt: 4 },
@@ -119,7 +134,7 @@ export const BUILT_IN_TEMPLATES: readonly LabelTemplate[] = [
     paddingMm: 3,
     fields: {
       name: { show: true, fontSizePt: 9, minFontSizePt: 7, maxLines: 2 },
-      barcode: { show: true, heightMm: 14 },
+      barcode: { show: true, heightMm: 14, symbology: 'auto' },
       code: { show: true, fontSizePt: 8 },
       price: { show: true, fontSizePt: 9 },
       documentNumber: { show: true, fontSizePt: 6 },

@@ -19,6 +19,7 @@ export type LineProblemCode =
   | 'quantity_invalid'
   | 'quantity_negative'
   | 'quantity_fractional'
+  | 'quantity_too_large'
   | 'name_missing'
   | 'glyph_missing'
   | 'duplicate_variant';

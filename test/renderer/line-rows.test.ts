@@ -84,6 +84,41 @@ describe('buildLineRows', () => {
   });
 });
 
+describe('buildLineRows with a Code 128 template', () => {
+  const code128Roll: LabelTemplate = {
+    ...roll,
+    fields: { ...roll.fields, barcode: { ...roll.fields.barcode, symbology: 'code128' } },
+  };
+
+  it('shows Code 128 for EAN, UPC and text codes alike', () => {
+    const rows = buildLineRows(
+      lines([
+        { Name: 'EAN-13', Code: '5901234123457', Quantity: 1 },
+        { Name: 'UPC-A', Code: '036000291452', Quantity: 1 },
+        { Name: 'Text', Code: 'KF-M-0101', Quantity: 1 },
+      ]),
+      new Map(),
+      { template: code128Roll, dpi: 203 },
+      new BarcodeFitCache(),
+    );
+
+    expect(rows.map((row) => row.symbology)).toEqual(['code128', 'code128', 'code128']);
+  });
+
+  it('gives no check-digit warning for a wrong EAN check digit', () => {
+    const [row] = buildLineRows(
+      lines([{ Name: 'Wrong EAN', Code: '5901234123458', Quantity: 2 }]),
+      new Map(),
+      { template: code128Roll, dpi: 203 },
+      new BarcodeFitCache(),
+    );
+
+    expect(row?.symbology).toBe('code128');
+    expect(row?.problems).toEqual([]);
+    expect(row?.labels).toBe(2);
+  });
+});
+
 describe('totalRows', () => {
   it('counts printing, left-out and refused lines and their labels', () => {
     const rows = buildLineRows(

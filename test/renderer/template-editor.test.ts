@@ -133,6 +133,36 @@ describe('template editor', () => {
   });
 });
 
+describe('template editor barcode type', () => {
+  it('offers automatic and Code 128 in place of the old note', async () => {
+    await openEditor();
+
+    const select = screen.getByLabelText('Jenis barcode', { selector: 'select' }) as HTMLSelectElement;
+    expect(select.value).toBe('auto');
+    expect([...select.options].map((option) => option.value)).toEqual(['auto', 'code128']);
+    expect(select.options[1]?.textContent).toBe(
+      'Selalu Code 128 (untuk pemindai yang hanya membaca Code 128)',
+    );
+    expect(screen.queryByText(/template tidak dapat memilihnya/)).toBeNull();
+  });
+
+  it('saves the chosen barcode type', async () => {
+    const { api } = await renderApp();
+    await fireEvent.click(screen.getByRole('button', { name: 'Template label' }));
+    await fireEvent.input(screen.getByLabelText('Nama template'), { target: { value: 'Rak Code 128' } });
+
+    await fireEvent.change(screen.getByLabelText('Jenis barcode', { selector: 'select' }), {
+      target: { value: 'code128' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Simpan template' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const saved = api.callsOf('saveTemplate')[0]?.args[0] as LabelTemplate;
+    expect(saved.id).toBe('rak-code-128');
+    expect(saved.fields.barcode.symbology).toBe('code128');
+  });
+});
+
 describe('checkTemplateForm', () => {
   it('accepts every built-in template under a new id', () => {
     for (const template of BUILT_IN_TEMPLATES) {

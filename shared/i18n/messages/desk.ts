@@ -230,8 +230,9 @@ export const deskEn = {
   'desk.template.min_font_size': 'Smallest font size (pt)',
   'desk.template.max_lines': 'Maximum lines',
   'desk.template.barcode_height': 'Barcode height (mm)',
-  'desk.template.symbology_note':
-    'The barcode type follows each code (EAN-13, EAN-8, UPC-A or Code 128); a template cannot choose it.',
+  'desk.template.symbology': 'Barcode type',
+  'desk.template.symbology_auto': 'Automatic (EAN-13, EAN-8 or UPC-A when the code fits, else Code 128)',
+  'desk.template.symbology_code128': 'Always Code 128 (for scanners set to Code 128 only)',
   'desk.template.save': 'Save template',
   'desk.template.delete': 'Delete',
   'desk.template.delete_confirm': 'Delete "{name}"?',
@@ -483,8 +484,10 @@ export const deskId: Record<keyof typeof deskEn, string> = {
   'desk.template.min_font_size': 'Ukuran huruf terkecil (pt)',
   'desk.template.max_lines': 'Jumlah baris maksimum',
   'desk.template.barcode_height': 'Tinggi barcode (mm)',
-  'desk.template.symbology_note':
-    'Jenis barcode mengikuti setiap kode (EAN-13, EAN-8, UPC-A atau Code 128); template tidak dapat memilihnya.',
+  'desk.template.symbology': 'Jenis barcode',
+  'desk.template.symbology_auto':
+    'Otomatis (EAN-13, EAN-8 atau UPC-A bila kodenya cocok, selain itu Code 128)',
+  'desk.template.symbology_code128': 'Selalu Code 128 (untuk pemindai yang hanya membaca Code 128)',
   'desk.template.save': 'Simpan template',
   'desk.template.delete': 'Hapus',
   'desk.template.delete_confirm': 'Hapus "{name}"?',

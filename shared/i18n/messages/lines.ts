@@ -14,6 +14,8 @@ export const linesEn = {
   'lines.quantity_negative': 'Line {line}: the quantity {quantity} is negative.',
   'lines.quantity_fractional':
     'Line {line}: the quantity {quantity} is not a whole number of labels. Set the label count by hand.',
+  'lines.quantity_too_large':
+    'Line {line}: the quantity {quantity} is more than {max} labels for one line. Check the document in DealPOS, or set the label count by hand.',
   'lines.name_missing': 'Line {line}: the variant has no name; the label shows the code only.',
   'lines.glyph_missing':
     'Line {line}: the label font has no character for {characters}; it is printed as "?".',
@@ -34,6 +36,8 @@ export const linesId: Record<keyof typeof linesEn, string> = {
   'lines.quantity_negative': 'Baris {line}: jumlah {quantity} bernilai negatif.',
   'lines.quantity_fractional':
     'Baris {line}: jumlah {quantity} bukan bilangan bulat label. Atur jumlah label secara manual.',
+  'lines.quantity_too_large':
+    'Baris {line}: jumlah {quantity} melebihi {max} label untuk satu baris. Periksa dokumen di DealPOS, atau atur jumlah label secara manual.',
   'lines.name_missing': 'Baris {line}: varian tidak punya nama; label hanya menampilkan kode.',
   'lines.glyph_missing': 'Baris {line}: font label tidak punya karakter {characters}; dicetak sebagai "?".',
   'lines.duplicate_variant': 'Baris {line}: varian yang sama juga ada di baris {otherLine}.',

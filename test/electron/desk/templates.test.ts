@@ -137,3 +137,37 @@ describe('templates file', () => {
     expect(list[0]?.template.name).toBe(BUILT_IN_TEMPLATES[0]?.name);
   });
 });
+
+describe('custom template symbology', () => {
+  it('keeps code128 across a save and a restart', async () => {
+    fixture = await createDeskFixture();
+    const template = customTemplate('shelf-code128');
+    template.fields = { ...template.fields, barcode: { ...template.fields.barcode, symbology: 'code128' } };
+    valueOf(await fixture.handlers['templates:save'](template));
+
+    const restarted = await fixture.restart();
+    const reloaded = await restarted.handlers['templates:list']();
+    const saved = reloaded.find((item) => item.template.id === 'shelf-code128');
+    expect(saved?.template.fields.barcode.symbology).toBe('code128');
+    const file = JSON.parse(await readFile(join(fixture.userDataFolder, 'templates.json'), 'utf8')) as {
+      templates: LabelTemplate[];
+    };
+    expect(file.templates[0]?.fields.barcode.symbology).toBe('code128');
+  });
+
+  it('reads a template saved without the setting as auto', async () => {
+    fixture = await createDeskFixture();
+    const template = customTemplate('shelf-40x25');
+    const barcode: Record<string, unknown> = { ...template.fields.barcode };
+    delete barcode.symbology;
+    const stored = { ...template, fields: { ...template.fields, barcode } };
+    await writeFile(
+      join(fixture.userDataFolder, 'templates.json'),
+      JSON.stringify({ version: 1, templates: [stored] }),
+    );
+
+    const list = await fixture.handlers['templates:list']();
+    expect(list.at(-1)?.template.id).toBe('shelf-40x25');
+    expect(list.at(-1)?.template.fields.barcode.symbology).toBe('auto');
+  });
+});

@@ -51,6 +51,7 @@ const QUANTITY_PROBLEMS = new Set<LineProblem['code']>([
   'quantity_invalid',
   'quantity_negative',
   'quantity_fractional',
+  'quantity_too_large',
 ]);
 
 // The barcode check needs no text, so the layout runs with every text field off and metrics that
@@ -134,7 +135,7 @@ export function buildLineRows(
     let symbology: Symbology | null = null;
     let tooLong: LineProblem | null = null;
     if (line.code !== null && !codeBlocked) {
-      const choice = chooseSymbology(line.code);
+      const choice = chooseSymbology(line.code, options.template.fields.barcode.symbology);
       symbology = choice.symbology;
       if (choice.expectedCheckDigit !== undefined) {
         problems.push({

@@ -3,6 +3,7 @@ import {
   BUILT_IN_TEMPLATES,
   templateSchema,
   type LabelTemplate,
+  type SymbologyPreference,
 } from '../../../../shared/labels/templates.ts';
 
 type TextFieldName = 'code' | 'price' | 'documentNumber';
@@ -32,6 +33,7 @@ export interface TemplateForm {
   nameMaxLines: number | null;
   barcodeShow: boolean;
   barcodeHeightMm: number | null;
+  barcodeSymbology: SymbologyPreference;
   text: Record<TextFieldName, { show: boolean; fontSizePt: number | null }>;
 }
 
@@ -95,6 +97,7 @@ export function formFromTemplate(template: LabelTemplate): TemplateForm {
     nameMaxLines: fields.name.maxLines,
     barcodeShow: fields.barcode.show,
     barcodeHeightMm: fields.barcode.heightMm,
+    barcodeSymbology: fields.barcode.symbology,
     text: {
       code: { ...fields.code },
       price: { ...fields.price },
@@ -149,7 +152,11 @@ export function templateFromForm(form: TemplateForm): unknown {
         minFontSizePt: form.nameMinFontSizePt,
         maxLines: form.nameMaxLines,
       },
-      barcode: { show: form.barcodeShow, heightMm: form.barcodeHeightMm },
+      barcode: {
+        show: form.barcodeShow,
+        heightMm: form.barcodeHeightMm,
+        symbology: form.barcodeSymbology,
+      },
       code: { ...form.text.code },
       price: { ...form.text.price },
       documentNumber: { ...form.text.documentNumber },

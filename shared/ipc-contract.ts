@@ -175,6 +175,13 @@ export const pdfPrintResultSchema = z.discriminatedUnion('status', [
 ]);
 export type PdfPrintResult = z.infer<typeof pdfPrintResultSchema>;
 
+/** Where the support bundle went, or `cancelled` when the clerk closed the save dialog. */
+export const diagnosticsExportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('written'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type DiagnosticsExportResult = z.infer<typeof diagnosticsExportResultSchema>;
+
 export const printProgressSchema = z.object({
   jobId: z.string(),
   written: z.number().int().nonnegative(),
@@ -279,6 +286,16 @@ export const invokeChannels = {
   },
 
   'log:write': { method: 'log', args: z.tuple([logEntrySchema]), result: z.null() },
+
+  /**
+   * Asks main for a file name (save dialog), then writes one JSON file for support: versions, settings
+   * without the secret, printer profiles, recent documents and the end of each log file.
+   */
+  'diagnostics:export': {
+    method: 'exportDiagnostics',
+    args: z.tuple([]),
+    result: outcomeSchema(diagnosticsExportResultSchema),
+  },
 } as const satisfies Record<string, InvokeDefinition>;
 
 /** Main → renderer notifications. */

@@ -1,3 +1,5 @@
+import { arch, platform, release } from 'node:os';
+import { dirname } from 'node:path';
 import type { SecretStore } from '../credentials/credentials.ts';
 import { startDealposSimulator, type DealposSimulator } from '../dealpos-simulator/index.ts';
 import type { AppLogger } from '../logging/logger.ts';
@@ -14,6 +16,7 @@ import {
   type DealposClientTuning,
 } from './dealpos-accounts.ts';
 import { DeskSettings, MAX_RECENT_OUTLETS } from './desk-settings.ts';
+import { DiagnosticsExport } from './diagnostics.ts';
 import { DocumentCache } from './document-cache.ts';
 import { DeskDocuments } from './documents.ts';
 import { HistoryStore } from './history-store.ts';
@@ -41,6 +44,11 @@ export interface DeskDependencies {
   emit: EventEmitter;
   logger: AppLogger;
   appVersion: string;
+  /**
+   * Runtime and OS versions for the diagnostics bundle. Main passes Electron's, Chromium's and Node's;
+   * by default Node's version and the OS.
+   */
+  runtimeVersions?: Readonly<Record<string, string>>;
   /** Language of the operating system, used until the clerk picks one. */
   systemLocale: Locale;
   /** Starts the demo mode's DealPOS simulator; the bundled one on a free loopback port by default. */
@@ -118,6 +126,19 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
       recentOutlets: value.recentOutlets.slice(0, MAX_RECENT_OUTLETS),
     };
   };
+  const diagnostics = new DiagnosticsExport({
+    userDataFolder: deps.userDataFolder,
+    logFolder: dirname(logger.filePath),
+    appVersion: deps.appVersion,
+    runtimeVersions: deps.runtimeVersions ?? defaultRuntimeVersions(),
+    settingsView: () => settingsView(),
+    history: () => documents.listHistory(),
+    chooseSavePath: deps.chooseSavePath,
+    locale: async () => localeOf(await settings.load()),
+    now: clock,
+    redact: (text) => logger.redact(text),
+    log: logger.scope('diagnostics'),
+  });
   const appInfo = async (): Promise<AppInfo> => {
     const value = await settings.load();
     return {
@@ -184,6 +205,7 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
         rendererLog.write(entry);
         return null;
       }),
+    'diagnostics:export': () => runExpected('diagnostics:export', log, () => diagnostics.export()),
   };
 
   return {
@@ -193,4 +215,9 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
       await accounts.close();
     },
   };
+}
+
+/** Node's version and the operating system, for hosts that do not pass their own versions. */
+function defaultRuntimeVersions(): Record<string, string> {
+  return { node: process.versions.node, os: `${platform()} ${release()} ${arch()}` };
 }

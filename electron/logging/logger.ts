@@ -18,6 +18,8 @@ export interface AppLogger {
   scope(name: string): ScopedLogger;
   /** Registers a value (a client secret, a token) that every later line shows as `[redacted]`. */
   addSecret(value: string): void;
+  /** Applies the same redaction as the log files to other text, such as a support bundle. */
+  redact(text: string): string;
   /** The file being written now; rotated files sit beside it as `main.1.log`, `main.2.log`, ... */
   readonly filePath: string;
 }
@@ -126,6 +128,7 @@ export async function createLogger(options: LoggerOptions): Promise<AppLogger> {
   return {
     filePath,
     addSecret: (value) => redactor.add(value),
+    redact: (text) => redactor.apply(text),
     scope: (name) => ({
       info: (message, fields) => write('info', name, message, fields),
       warn: (message, fields) => write('warn', name, message, fields),

@@ -73,6 +73,8 @@ export function createWindowOptions(mainDir: string): BrowserWindowConstructorOp
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle clicks fire `auxclick` rather than `click`, so a page's click checks would not see them.
+      disableBlinkFeatures: 'Auxclick',
       // On Windows and Linux the spellchecker downloads Hunspell dictionaries from Google's CDN, and the desk
       // types document numbers, not prose.
       spellcheck: false,

@@ -50,6 +50,7 @@ const api: LabelDeskApi = {
   cancelPrint: (jobId) => invoke('print:cancel', jobId),
   openFile: (target) => invoke('files:open', target),
   log: (entry) => invoke('log:write', entry),
+  exportDiagnostics: () => invoke('diagnostics:export'),
   onPrintProgress: (listener) => subscribe('print:progress', listener),
 };
 

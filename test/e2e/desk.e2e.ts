@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -302,6 +303,31 @@ describe('desk screen in Chromium', () => {
 
     await expect.poll(() => totalLabels(page).textContent()).toBe('45 labels to print');
     expect(await page.locator('.document-form .number input').inputValue()).toBe('2023.09.00001');
+    expectNoBrowserProblems(desk!);
+  });
+
+  it('exports diagnostics without the secret', async () => {
+    const secret = 'e2e-secret-91c4d7';
+    const page = await start({ simulator: { clientId: 'demo', clientSecret: secret } });
+    await setUpAccount(page, harness!, secret);
+    await fetchDocument(page, BILL.outlet, BILL.number);
+    await expect.poll(() => totalLabels(page).textContent()).toBe('41 labels to print');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('button', { name: 'Export diagnostics' }).click();
+    const status = dialog.getByRole('region', { name: 'Support' }).getByRole('status');
+    await status.waitFor();
+
+    // The file is named after today's date, so the path comes from the status message.
+    const path = /^Diagnostics saved to (.+)\.$/.exec((await status.textContent()) ?? '')?.[1] ?? '';
+    expect(path.startsWith(join(harness!.outputFolder, 'label-desk-diagnostics-'))).toBe(true);
+    expect(path).toMatch(/-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = await readFile(path, 'utf8');
+    const bundle = JSON.parse(text) as { settings: { hasSecret: boolean }; cachedDocuments: unknown[] };
+    expect(bundle.settings.hasSecret).toBe(true);
+    expect(bundle.cachedDocuments).toHaveLength(1);
+    expect(text).not.toContain(secret);
     expectNoBrowserProblems(desk!);
   });
 });

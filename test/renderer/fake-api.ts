@@ -3,6 +3,7 @@ import billTokoBandung from '../fixtures/dealpos/bill-toko-bandung-PB-2026-10-00
 import type { Locale } from '../../shared/i18n/index.ts';
 import type {
   AppInfo,
+  DiagnosticsExportResult,
   DocumentRef,
   DocumentView,
   HistoryEntry,
@@ -81,6 +82,11 @@ export class FakeLabelDeskApi implements LabelDeskApi {
   fetchFailure: IpcError | null = null;
   /** The next print jobs' results; a job without one writes `/tmp/labels.pdf`. */
   readonly printResults: Array<Outcome<PdfPrintResult>> = [];
+  /** The result of the next `exportDiagnostics` calls. */
+  diagnosticsResult: Outcome<DiagnosticsExportResult> = {
+    ok: true,
+    value: { status: 'written', path: '/tmp/label-desk-diagnostics-2026-03-14.json' },
+  };
   /** When true, print jobs wait until `finishPrint` is called. */
   holdPrints = false;
   readonly #progressListeners = new Set<(payload: PrintProgress) => void>();
@@ -291,6 +297,11 @@ export class FakeLabelDeskApi implements LabelDeskApi {
   readonly log = async (...args: InvokeArgs<'log:write'>): Promise<null> => {
     this.#record('log', args);
     return null;
+  };
+
+  readonly exportDiagnostics = async (): Promise<Outcome<DiagnosticsExportResult>> => {
+    this.#record('exportDiagnostics', []);
+    return this.diagnosticsResult;
   };
 
   readonly onPrintProgress = (listener: (payload: PrintProgress) => void): (() => void) => {

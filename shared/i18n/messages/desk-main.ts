@@ -4,6 +4,8 @@
 export const deskMainEn = {
   'desk_main.save_dialog_title': 'Save labels as PDF',
   'desk_main.pdf_filter_name': 'PDF documents',
+  'desk_main.diagnostics_dialog_title': 'Save diagnostics for support',
+  'desk_main.json_filter_name': 'JSON files',
   'errors.template_built_in':
     'The template "{id}" comes with the app, so it cannot be changed or deleted. Save your changes as a new template with another ID.',
   'errors.nothing_to_print':
@@ -15,6 +17,8 @@ export const deskMainEn = {
 export const deskMainId: Record<keyof typeof deskMainEn, string> = {
   'desk_main.save_dialog_title': 'Simpan label sebagai PDF',
   'desk_main.pdf_filter_name': 'Dokumen PDF',
+  'desk_main.diagnostics_dialog_title': 'Simpan diagnostik untuk dukungan',
+  'desk_main.json_filter_name': 'Berkas JSON',
   'errors.template_built_in':
     'Template "{id}" bawaan aplikasi, jadi tidak bisa diubah atau dihapus. Simpan perubahan sebagai template baru dengan ID lain.',
   'errors.nothing_to_print':

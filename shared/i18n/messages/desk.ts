@@ -156,6 +156,12 @@ export const deskEn = {
   'desk.settings.default_template': 'Default template',
   'desk.settings.default_dpi': 'Default resolution',
   'desk.settings.version': 'Version {version}',
+  'desk.settings.diagnostics': 'Support',
+  'desk.settings.diagnostics_hint':
+    'Saves one file with the app version, settings, printer profiles, recent documents and recent log lines for DealPOS support. The client secret and tokens are left out.',
+  'desk.settings.export_diagnostics': 'Export diagnostics',
+  'desk.settings.exporting_diagnostics': 'Exporting…',
+  'desk.settings.diagnostics_written': 'Diagnostics saved to {path}.',
 
   'desk.language.id': 'Indonesian (Bahasa Indonesia)',
   'desk.language.en': 'English',
@@ -410,6 +416,12 @@ export const deskId: Record<keyof typeof deskEn, string> = {
   'desk.settings.default_template': 'Template bawaan',
   'desk.settings.default_dpi': 'Resolusi bawaan',
   'desk.settings.version': 'Versi {version}',
+  'desk.settings.diagnostics': 'Dukungan',
+  'desk.settings.diagnostics_hint':
+    'Menyimpan satu berkas berisi versi aplikasi, pengaturan, profil printer, dokumen terbaru, dan baris log terbaru untuk tim dukungan DealPOS. Client secret dan token tidak ikut disimpan.',
+  'desk.settings.export_diagnostics': 'Ekspor diagnostik',
+  'desk.settings.exporting_diagnostics': 'Mengekspor…',
+  'desk.settings.diagnostics_written': 'Diagnostik disimpan di {path}.',
 
   'desk.language.id': 'Bahasa Indonesia',
   'desk.language.en': 'Inggris (English)',

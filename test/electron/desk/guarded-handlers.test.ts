@@ -50,6 +50,7 @@ function validArgs(): { readonly [C in InvokeChannel]: unknown[] } {
     'print:cancel': ['guard-job-1'],
     'files:open': [{ path: '/etc/hostname', reveal: false }],
     'log:write': [{ level: 'info', scope: 'guard-test', message: 'hello' }],
+    'diagnostics:export': [],
   };
 }
 

@@ -75,6 +75,7 @@ const VALID_ARGS: { readonly [C in InvokeChannel]: unknown[] } = {
   'print:cancel': ['job-0001'],
   'files:open': [{ path: '/tmp/labels.pdf', reveal: false }],
   'log:write': [{ level: 'info', scope: 'desk', message: 'ready' }],
+  'diagnostics:export': [],
 };
 
 /** A result each channel's schema accepts. */
@@ -95,6 +96,7 @@ const SAMPLE_RESULTS: { readonly [C in InvokeChannel]: InvokeResult<C> } = {
   'print:cancel': false,
   'files:open': { ok: true, value: null },
   'log:write': null,
+  'diagnostics:export': { ok: true, value: { status: 'written', path: '/tmp/diagnostics.json' } },
 };
 
 /** Handlers that return the sample results and count their calls per channel. */
@@ -290,6 +292,18 @@ describe('guarded contract channels', () => {
       await expect(listener?.(eventFrom(7, APP_URL), args)).rejects.toThrow(/invalid arguments/);
     }
     expect(calls.get('print:pdf')).toBeUndefined();
+  });
+});
+
+describe('diagnostics:export', () => {
+  it('rejects a path chosen by the renderer', async () => {
+    const calls = new Map<string, number>();
+    const listener = registerAll(countingHandlers(calls)).get('diagnostics:export');
+    await expect(listener?.(eventFrom(7, APP_URL), '/etc/cron.d/x')).rejects.toThrow(/invalid arguments/);
+    await expect(listener?.(eventFrom(7, APP_URL), { path: '/tmp/x.json' })).rejects.toThrow(
+      /invalid arguments/,
+    );
+    expect(calls.get('diagnostics:export')).toBeUndefined();
   });
 });
 

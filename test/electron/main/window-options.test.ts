@@ -42,6 +42,10 @@ describe('createWindowOptions', () => {
     expect(preferences.webviewTag).toBe(false);
   });
 
+  it('turns off auxclick events', () => {
+    expect(preferences.disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('loads the built CommonJS preload beside main', () => {
     expect(preferences.preload).toBe(join('/opt', 'label-desk', 'out', 'preload', 'index.cjs'));
     expect(preloadPath(mainDir)).toBe(preferences.preload);

@@ -4,15 +4,30 @@ import { availableParallelism, loadavg, platform, release, tmpdir, totalmem } fr
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { combineRuns, parseCaseResult, type CaseResult, type CaseSpec } from './case-spec.ts';
-import { OUTPUT_KINDS, OUTPUTS, type OutputKind } from './outputs.ts';
+import { labelFontPath, loadFontMetrics } from '../electron/pdf/font.ts';
+import { findTemplate } from '../shared/labels/templates.ts';
+import { measureCancelLatency, type CancelResult } from './cancel-latency.ts';
 import {
+  BENCH_DOCUMENT_NUMBER,
+  BENCH_DPI,
+  BENCH_TEMPLATE_ID,
+  combineRuns,
+  parseCaseResult,
+  type CaseResult,
+  type CaseSpec,
+} from './case-spec.ts';
+import { OUTPUT_KINDS, OUTPUTS, type OutputKind } from './outputs.ts';
+import { measureRawBuild, median, planEntries, scaleQuantities } from './raw-build.ts';
+import {
+  extraTargetLines,
   machineLine,
   markdownTable,
+  rawBuildTable,
   startRssRange,
   targetLines,
   type CaseRow,
   type Machine,
+  type RawBuildRow,
 } from './report.ts';
 
 // `npm run bench`: measures the PDF writer against a naive pdfkit program, and the raw printer jobs
@@ -70,12 +85,15 @@ async function main(): Promise<void> {
 
   const workDir = await mkdtemp(join(tmpdir(), 'dealpos-bench-'));
   const rows: CaseRow[] = [];
+  let extras: Extras | null = null;
   try {
     for (const size of sizes) {
       for (const output of OUTPUT_KINDS) {
         rows.push(await measure(output, size, { workDir, naiveTimeoutS, runs }));
       }
     }
+    // The quick run is CI's smoke test and prints one table only.
+    extras = values.quick ? null : await measureExtras(workDir, runs);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -83,12 +101,81 @@ async function main(): Promise<void> {
   const table = markdownTable(rows);
   const targets = targetLines(rows, sizes.at(-1)?.labels ?? 0, naiveTimeoutS);
   process.stdout.write(`Machine: ${machineLine(machine)}\n\n${table}\n\n${targets.join('\n')}\n`);
+  if (extras !== null) {
+    process.stdout.write(`\n${extras.table}\n\n${extras.targets.join('\n')}\n`);
+  }
 
   const outPath = resolve(values.out);
   await mkdir(dirname(outPath), { recursive: true });
-  const page = benchmarkPage({ machine, table, targets, quick: values.quick, naiveTimeoutS, runs, rows });
+  const page = benchmarkPage({
+    machine,
+    table,
+    targets,
+    quick: values.quick,
+    naiveTimeoutS,
+    runs,
+    rows,
+    extras,
+  });
   await writeFile(outPath, page);
   process.stderr.write(`Wrote ${outPath}\n`);
+}
+
+/** Raw job build times and cancel latency, measured in this process after the cases. */
+interface Extras {
+  table: string;
+  targets: string[];
+  cancel: CancelResult;
+}
+
+/**
+ * Times `buildRawJob` alone for each job size and with 10× quantities, then cancels a 100,000-label PDF
+ * job `runs` times. Runs in the parent process, after the cases, so no case's memory is counted here.
+ */
+async function measureExtras(workDir: string, runs: number): Promise<Extras> {
+  const template = findTemplate(BENCH_TEMPLATE_ID);
+  if (template === undefined) {
+    throw new Error(`built-in template ${BENCH_TEMPLATE_ID} is missing`);
+  }
+  const fontPath = labelFontPath();
+  const jobOptions = {
+    template,
+    dpi: BENCH_DPI,
+    showPrice: true,
+    documentNumber: BENCH_DOCUMENT_NUMBER,
+    metrics: await loadFontMetrics(fontPath),
+  } as const;
+
+  const rawRows: RawBuildRow[] = [];
+  for (const size of SIZES) {
+    const entries = planEntries(size.lines, size.labels, jobOptions);
+    for (const [factor, entriesAtFactor] of [
+      [1, entries],
+      [10, scaleQuantities(entries, 10)],
+    ] as const) {
+      for (const language of ['zpl', 'tspl'] as const) {
+        const title = `${language.toUpperCase()}${factor === 1 ? '' : ', 10× quantities'}`;
+        process.stderr.write(`${title} build, ${size.lines} lines… `);
+        const result = await measureRawBuild(language, entriesAtFactor, Math.max(runs, 3));
+        process.stderr.write(`${result.buildMs.toFixed(1)} ms\n`);
+        rawRows.push({ title, ...result });
+      }
+    }
+  }
+
+  const cancels: CancelResult[] = [];
+  for (let attempt = 1; attempt <= runs; attempt++) {
+    process.stderr.write(`Cancel of a 100,000-label PDF, run ${attempt}… `);
+    const cancel = await measureCancelLatency(workDir, jobOptions, fontPath);
+    process.stderr.write(`${cancel.cleanMs.toFixed(1)} ms\n`);
+    cancels.push(cancel);
+  }
+  const cancel: CancelResult = {
+    rejectMs: median(cancels.map((item) => item.rejectMs)),
+    cleanMs: median(cancels.map((item) => item.cleanMs)),
+    labelsAtAbort: median(cancels.map((item) => item.labelsAtAbort)),
+  };
+  return { table: rawBuildTable(rawRows), targets: extraTargetLines(rawRows, cancel), cancel };
 }
 
 /**
@@ -182,8 +269,9 @@ function benchmarkPage(report: {
   naiveTimeoutS: number;
   runs: number;
   rows: readonly CaseRow[];
+  extras: Extras | null;
 }): string {
-  const { machine, table, targets, quick, naiveTimeoutS, runs } = report;
+  const { machine, table, targets, quick, naiveTimeoutS, runs, extras } = report;
   const date = new Date().toISOString().slice(0, 10);
   return `# Benchmarks
 
@@ -223,8 +311,43 @@ ${targets.join('\n')}
   bytes leave only after every page is drawn, and a raw job's after the whole job is built.
 - ${runsNote(runs)}
   Times vary between runs, and more so when other work runs on the machine (see the load average).
+${extras === null ? '' : extrasSection(extras, runs)}`;
+}
+
+function extrasSection(extras: Extras, runs: number): string {
+  return `
+## Raw printer jobs without layout
+
+${extras.table}
+
+## Cancelling a PDF job
+
+Abort called after ${integer.format(extras.cancel.labelsAtAbort)} of 100,000 labels (median of ${runs} runs):
+the writer rejected with \`output_cancelled\` ${extras.cancel.rejectMs.toFixed(1)} ms later, and its temporary
+file was gone ${extras.cancel.cleanMs.toFixed(1)} ms after the abort.
+
+## Targets for raw jobs and cancelling
+
+${extras.targets.join('\n')}
+
+## How these are measured
+
+- **Raw printer jobs**: entries are planned first, outside the clock, then \`buildRawJob\` builds the whole
+  job in memory, nothing written; Build is the median of ${Math.max(runs, 3)} builds in one process and First run is
+  the first of them, which includes loading the text rasteriser. Text bitmaps is the time of drawing, on its
+  own, every text item the job prints as a bitmap instead of printer text. The TSPL profile
+  (\`xprinter-xp-360b\`) has no UTF-8 text, so every text with a non-ASCII character, such as the dash
+  in every synthetic product name, is drawn as a bitmap; the ZPL profile (\`zebra-zd220\`) sends UTF-8
+  text and draws none. The 10× rows use the same lines with every quantity multiplied by ten.
+- **Cancelling**: a 100,000-label PDF job from 2,000 lines is started as the app starts it (lines laid
+  out as pages need them); a timer calls \`AbortController.abort()\` 500 ms after the first output bytes,
+  as a cancel arrives from an event, so the figure includes the wait for the writer to give the event loop
+  a turn. The time ends when the writer's promise has rejected and the folder holds no temporary file.
+- These run in the benchmark's parent process, after the cases above, and are left out with \`--quick\`.
 `;
 }
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function runsNote(runs: number): string {
   if (runs === 1) {

@@ -193,3 +193,103 @@ export function startRssRange(rows: readonly CaseRow[]): string {
   }
   return `${integer.format(Math.min(...starts))}–${integer.format(Math.max(...starts))} MB`;
 }
+
+/** Targets for the raw printer jobs and for cancelling, reported against but never asserted. */
+export const EXTRA_TARGETS = {
+  /** Time `buildRawJob` may take for a document of 2,000 lines, in either language. */
+  rawBuildMs: 50,
+  rawBuildLines: 2_000,
+  /** Growth of a raw job's bytes at 10× quantities still counted as independent: the count's digits. */
+  quantityGrowthPercent: 1,
+  /** Time from abort to the writer's rejection with its temporary file gone. */
+  cancelMs: 100,
+};
+
+/** A raw build row: which job, and the figures `bench/raw-build.ts` measured. */
+export interface RawBuildRow {
+  title: string;
+  lines: number;
+  labels: number;
+  buildMs: number;
+  firstRunMs: number;
+  textBitmapMs: number;
+  textBitmaps: number;
+  bytes: number;
+}
+
+/** Formats raw build rows as a Markdown table. */
+export function rawBuildTable(rows: readonly RawBuildRow[]): string {
+  const headings = [
+    'Output',
+    'Lines',
+    'Labels',
+    'Build (ms)',
+    'First run (ms)',
+    'Text bitmaps (ms)',
+    'Bitmaps',
+    'Bytes',
+  ];
+  const cells = rows.map((row) => [
+    row.title,
+    integer.format(row.lines),
+    integer.format(row.labels),
+    oneDecimal.format(row.buildMs),
+    oneDecimal.format(row.firstRunMs),
+    oneDecimal.format(row.textBitmapMs),
+    integer.format(row.textBitmaps),
+    integer.format(row.bytes),
+  ]);
+  return simpleTable(headings, cells);
+}
+
+/** Compares the raw build of the largest document, and the cancel latency, with their targets. */
+export function extraTargetLines(
+  rawRows: readonly RawBuildRow[],
+  cancel: { rejectMs: number; cleanMs: number } | null,
+): string[] {
+  const lines: string[] = [];
+  const largest = rawRows.filter((row) => row.lines === EXTRA_TARGETS.rawBuildLines);
+  for (const row of largest) {
+    lines.push(
+      `- ${row.title} for ${integer.format(row.lines)} lines (${integer.format(row.labels)} labels) built in at ` +
+        `most ${EXTRA_TARGETS.rawBuildMs} ms: ${oneDecimal.format(row.buildMs)} ms — ` +
+        `${row.buildMs <= EXTRA_TARGETS.rawBuildMs ? 'met' : 'NOT met'}`,
+    );
+  }
+  // A quantity is a printer-side copy count, so ten times the quantities adds only the count's digits.
+  const growths = rawRows.flatMap((row) => {
+    const base = rawRows.find(
+      (other) => other.lines === row.lines && `${other.title}, 10× quantities` === row.title,
+    );
+    return base === undefined ? [] : [row.bytes / base.bytes - 1];
+  });
+  if (growths.length > 0) {
+    const maxGrowth = Math.max(...growths.map((growth) => Math.abs(growth)));
+    lines.push(
+      `- Raw job size independent of quantities, within ${EXTRA_TARGETS.quantityGrowthPercent}% at 10× quantities: ` +
+        `largest change ${twoDecimals.format(maxGrowth * 100)}% — ` +
+        `${maxGrowth * 100 <= EXTRA_TARGETS.quantityGrowthPercent ? 'met' : 'NOT met'}`,
+    );
+  }
+  if (cancel !== null) {
+    lines.push(
+      `- Cancel of a 100,000-label PDF within ${EXTRA_TARGETS.cancelMs} ms: rejected after ` +
+        `${oneDecimal.format(cancel.rejectMs)} ms, temporary file gone after ${oneDecimal.format(cancel.cleanMs)} ms — ` +
+        `${cancel.cleanMs <= EXTRA_TARGETS.cancelMs ? 'met' : 'NOT met'}`,
+    );
+  }
+  return lines;
+}
+
+function simpleTable(headings: readonly string[], cells: readonly string[][]): string {
+  const widths = headings.map((heading, column) =>
+    Math.max(heading.length, ...cells.map((row) => row[column]?.length ?? 0)),
+  );
+  const pad = (cell: string, column: number): string =>
+    column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0);
+  const line = (row: readonly string[]): string => `| ${row.map(pad).join(' | ')} |`;
+  const rule = widths.map((width, column) =>
+    column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`,
+  );
+  return [line(headings), `|${rule.join('|')}|`, ...cells.map(line)].join('\n');
+}

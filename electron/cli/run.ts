@@ -4,13 +4,12 @@ import { normalizeDealposAddress } from '../dealpos/address.ts';
 import { KeychainSecretStore, type SecretStore } from '../credentials/credentials.ts';
 import { AccountService } from '../credentials/account.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
-import { printDocumentLabels, type PrintDependencies } from '../services/print-labels.ts';
+import { printDocumentLabels, type PrintDependencies, type PrintEstimate } from '../services/print-labels.ts';
 import { SettingsStore, type Settings } from '../settings/settings.ts';
 import { userDataFolder } from '../settings/app-paths.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { errorMessage, lineProblemMessage } from '../../shared/error-messages.ts';
 import { formatCount, localeFromTag, translate, type Locale } from '../../shared/i18n/index.ts';
-import type { JobPlan } from '../../shared/labels/job.ts';
 import type { LineOverride } from '../../shared/labels/types.ts';
 import { BUILT_IN_TEMPLATES, labelsPerPage } from '../../shared/labels/templates.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
@@ -115,7 +114,7 @@ function printingContext(io: CliIo, locale: Locale, overrides: CliOverrides): Pr
 }
 
 /** Names the three lines with the most labels, e.g. `#6 BULK-01 × 250,000`, for the confirmation. */
-function describeLargestEntries(plan: JobPlan, locale: Locale): string {
+function describeLargestEntries(plan: PrintEstimate, locale: Locale): string {
   return [...plan.entries]
     .sort((a, b) => b.count - a.count)
     .slice(0, 3)
@@ -233,7 +232,8 @@ async function print(
   const metrics = await loadFontMetrics(fontPath);
   const number = options.bill ?? options.delivery ?? '';
   const kind = options.bill !== undefined ? 'bill' : 'delivery';
-  const confirm = (plan: JobPlan): true => {
+  // Raw outputs pass their full plan, which has the same counts, so one check serves both paths.
+  const confirm = (plan: PrintEstimate): true => {
     if (plan.totalLabels > CONFIRM_ABOVE_LABELS && !options.yes) {
       throw new AppError('confirmation_required', {
         labels: formatCount(locale, plan.totalLabels),

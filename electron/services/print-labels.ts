@@ -2,8 +2,15 @@ import type { DealposClient, DocumentKind } from '../dealpos/client.ts';
 import { checkOutputPath, outputFailureReason } from '../pdf/output-path.ts';
 import { writeLabelsPdf } from '../pdf/pdf-writer.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
-import { paginate, planJob, type JobPlan } from '../../shared/labels/job.ts';
-import { readDocumentLines } from '../../shared/labels/lines.ts';
+import {
+  paginate,
+  planJob,
+  planJobEntries,
+  type JobEntry,
+  type JobPlan,
+  type PageOfLabels,
+} from '../../shared/labels/job.ts';
+import { readDocumentLines, resolveLine } from '../../shared/labels/lines.ts';
 import { findTemplate, labelsPerPage, type LabelTemplate } from '../../shared/labels/templates.ts';
 import type { DocumentLine, Dpi, FontMetrics, LineOverride } from '../../shared/labels/types.ts';
 
@@ -29,9 +36,22 @@ export interface PrintDependencies {
   /** Fixed creation date for reproducible files in tests. */
   creationDate?: Date;
   signal?: AbortSignal;
+  /** `totalLabels` is the estimate's upper bound, so it stays above the labels written when layout rejects a line. */
   onProgress?: (labelsWritten: number, totalLabels: number) => void;
-  /** Called with the plan before anything is written; returning false stops the job without a file. */
-  confirm?: (plan: JobPlan) => boolean | Promise<boolean>;
+  /** Called once, when the first bytes of the PDF reach the file stream. */
+  onOutputStarted?: () => void;
+  /** Called with the estimate before any line is laid out; returning false stops the job without a file. */
+  confirm?: (estimate: PrintEstimate) => boolean | Promise<boolean>;
+}
+
+/**
+ * The labels a document requests, counted without laying out any label. Layout can still reject a line
+ * (a code too long for the label), so `totalLabels` is an upper bound on what prints.
+ */
+export interface PrintEstimate {
+  totalLabels: number;
+  /** Lines that request at least one label and have no error, in document order. */
+  entries: Array<{ lineNumber: number; code: string; count: number }>;
 }
 
 export interface PrintOutcome {
@@ -71,6 +91,11 @@ export function validateStartPosition(template: LabelTemplate, startPosition: nu
  * Fetches a DealPOS document and writes its labels to a PDF: one label per unit, in document order.
  * Lines with errors are left out and reported in the plan; the PDF appears only once fully written.
  * The template, start position and output path are checked before DealPOS is asked for anything.
+ * Lines are laid out as pages need them, so the first page reaches the file after the first line's layout,
+ * and the returned plan is complete once the PDF is written.
+ *
+ * NOTE: `confirm` sees an estimate made before layout, so it can be asked about labels that layout then
+ * rejects (codes too long for the label), even when that leaves nothing to print.
  */
 export async function printDocumentLabels(
   request: PrintRequest,
@@ -81,21 +106,45 @@ export async function printDocumentLabels(
   await checkOutputPath(request.outputPath);
   const rawLines = await dependencies.client.fetchDocument(request.kind, request.outlet, request.number);
   const lines = readDocumentLines(rawLines);
-  const plan = planJob(lines, {
+  const jobOptions = {
     template,
     dpi: request.dpi,
     showPrice: request.showPrice,
     documentNumber: request.number,
     metrics: dependencies.metrics,
     overrides: request.overrides,
-  });
+  };
 
+  const estimate = estimateLabels(lines, request.overrides);
+  if (estimate.totalLabels === 0) {
+    // No line requests a label, so planning lays out nothing and only collects the refused lines.
+    return {
+      lines,
+      plan: planJob(lines, jobOptions),
+      path: null,
+      pages: 0,
+      labelsWritten: 0,
+      confirmed: true,
+    };
+  }
+  const plan: JobPlan = { entries: [], refused: [], warnings: [], totalLabels: 0 };
   const outcome: PrintOutcome = { lines, plan, path: null, pages: 0, labelsWritten: 0, confirmed: true };
-  if (plan.totalLabels === 0) {
+  if (dependencies.confirm !== undefined && !(await dependencies.confirm(estimate))) {
+    // The clerk declined before any layout, so the plan is made now only to report the refused lines.
+    outcome.plan = planJob(lines, jobOptions);
+    outcome.confirmed = false;
     return outcome;
   }
-  if (dependencies.confirm !== undefined && !(await dependencies.confirm(plan))) {
-    outcome.confirmed = false;
+
+  // Lines are laid out only as pages need them, so the first page is written after the first line.
+  const pages = paginate(
+    collectEntries(planJobEntries(lines, jobOptions, plan), plan.entries),
+    template,
+    request.startPosition ?? 1,
+  );
+  const firstPage = pages.next();
+  if (firstPage.done === true) {
+    // Layout rejected every line that requested labels, so there is no file, as when no line requests one.
     return outcome;
   }
 
@@ -107,9 +156,10 @@ export async function printDocumentLabels(
       creationDate: dependencies.creationDate,
       fontPath: dependencies.fontPath,
       signal: dependencies.signal,
-      onProgress: (labels) => dependencies.onProgress?.(labels, plan.totalLabels),
+      onProgress: (labels) => dependencies.onProgress?.(labels, estimate.totalLabels),
+      onOutputStarted: dependencies.onOutputStarted,
     },
-    paginate(plan.entries, template, request.startPosition ?? 1),
+    prepend(firstPage.value, pages),
   ).catch((error: unknown) => {
     // The writer's error carries the file-system cause; name the reason the clerk can act on.
     if (isAppError(error) && error.code === 'output_failed' && error.params.reason === undefined) {
@@ -125,4 +175,37 @@ export async function printDocumentLabels(
   outcome.pages = written.pages;
   outcome.labelsWritten = written.labels;
   return outcome;
+}
+
+/** Counts the labels each line requests after the clerk's overrides, without laying out any label. */
+export function estimateLabels(
+  lines: readonly DocumentLine[],
+  overrides: ReadonlyMap<number, LineOverride> | undefined,
+): PrintEstimate {
+  const estimate: PrintEstimate = { totalLabels: 0, entries: [] };
+  for (const line of lines) {
+    const resolved = resolveLine(line, overrides?.get(line.lineNumber));
+    if (resolved.errors.length > 0 || line.code === null || resolved.labels === 0) {
+      continue;
+    }
+    estimate.totalLabels += resolved.labels;
+    estimate.entries.push({ lineNumber: line.lineNumber, code: line.code, count: resolved.labels });
+  }
+  return estimate;
+}
+
+/** Passes entries through while keeping each one in `kept`, so the finished plan lists them all. */
+function* collectEntries(entries: Iterable<JobEntry>, kept: JobEntry[]): Generator<JobEntry> {
+  for (const entry of entries) {
+    kept.push(entry);
+    yield entry;
+  }
+}
+
+/** Yields `first`, then the rest of `pages`. */
+function* prepend(first: PageOfLabels, pages: Iterator<PageOfLabels>): Generator<PageOfLabels> {
+  yield first;
+  for (let next = pages.next(); next.done !== true; next = pages.next()) {
+    yield next.value;
+  }
 }

@@ -257,6 +257,15 @@ export const invokeChannels = {
     args: z.tuple([documentRefSchema]),
     result: outcomeSchema(documentViewSchema),
   },
+  /**
+   * Looks scanned codes up in DealPOS (`Variant/GetIDByListCode`) for the receiving check. Codes DealPOS does
+   * not know are missing from the result.
+   */
+  'variants:lookup': {
+    method: 'lookupVariants',
+    args: z.tuple([z.array(z.string().max(200)).max(200)]),
+    result: outcomeSchema(z.array(z.object({ code: z.string(), id: z.string(), productId: z.string() }))),
+  },
   'history:list': { method: 'listHistory', args: z.tuple([]), result: z.array(historyEntrySchema) },
 
   'templates:list': { method: 'listTemplates', args: z.tuple([]), result: z.array(templateListItemSchema) },

@@ -24,6 +24,7 @@ import { runExpected, runInfallible } from './outcome.ts';
 import { PdfPrintJobs, type EventEmitter } from './pdf-print-jobs.ts';
 import { RendererLogForwarder } from './renderer-log.ts';
 import { TemplateStore } from './template-store.ts';
+import { DeskVariants } from './variants.ts';
 
 /**
  * Host services and settings the desk services depend on. Main passes Electron's dialog and shell, and
@@ -111,6 +112,7 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
     log: logger.scope('print'),
     fontPath: deps.fontPath,
   });
+  const variants = new DeskVariants(accounts, logger.scope('variants'));
   const rendererLog = new RendererLogForwarder(logger, clock);
 
   const settingsView = async (current?: Settings): Promise<SettingsView> => {
@@ -181,6 +183,7 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
     'document:fetch': (ref) => runExpected('document:fetch', log, () => documents.fetch(ref)),
     'document:open-cached': (ref) =>
       runExpected('document:open-cached', log, () => documents.openCached(ref)),
+    'variants:lookup': (codes) => runExpected('variants:lookup', log, () => variants.lookup(codes)),
     'history:list': () => runInfallible('history:list', log, () => documents.listHistory()),
     'templates:list': () => runInfallible('templates:list', log, () => templates.list()),
     'templates:save': (template) => runExpected('templates:save', log, () => templates.save(template)),

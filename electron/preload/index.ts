@@ -42,6 +42,7 @@ const api: LabelDeskApi = {
   setDemoMode: (on) => invoke('account:set-demo', on),
   fetchDocument: (ref) => invoke('document:fetch', ref),
   openCachedDocument: (ref) => invoke('document:open-cached', ref),
+  lookupVariants: (codes) => invoke('variants:lookup', codes),
   listHistory: () => invoke('history:list'),
   listTemplates: () => invoke('templates:list'),
   saveTemplate: (template) => invoke('templates:save', template),

@@ -87,6 +87,10 @@ export class FakeLabelDeskApi implements LabelDeskApi {
     ok: true,
     value: { status: 'written', path: '/tmp/label-desk-diagnostics-2026-03-14.json' },
   };
+  /** Variants DealPOS knows, by code, for `lookupVariants`. */
+  readonly variants = new Map<string, { id: string; productId: string }>();
+  /** When set, every variant lookup fails with this error. */
+  lookupFailure: IpcError | null = null;
   /** When true, print jobs wait until `finishPrint` is called. */
   holdPrints = false;
   readonly #progressListeners = new Set<(payload: PrintProgress) => void>();
@@ -231,6 +235,20 @@ export class FakeLabelDeskApi implements LabelDeskApi {
       return { ok: false, error: { code: 'document_not_found', params: {} } };
     }
     return { ok: true, value: cached };
+  };
+
+  readonly lookupVariants = async (
+    ...args: InvokeArgs<'variants:lookup'>
+  ): Promise<Outcome<Array<{ code: string; id: string; productId: string }>>> => {
+    this.#record('lookupVariants', args);
+    if (this.lookupFailure !== null) {
+      return { ok: false, error: this.lookupFailure };
+    }
+    const found = args[0].flatMap((code) => {
+      const variant = this.variants.get(code);
+      return variant === undefined ? [] : [{ code, ...variant }];
+    });
+    return { ok: true, value: found };
   };
 
   readonly listHistory = async (): Promise<HistoryEntry[]> => {

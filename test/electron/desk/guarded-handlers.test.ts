@@ -32,6 +32,7 @@ function validArgs(): { readonly [C in InvokeChannel]: unknown[] } {
     'account:set-demo': [false],
     'document:fetch': [ref],
     'document:open-cached': [ref],
+    'variants:lookup': [['1000']],
     'history:list': [],
     'templates:list': [],
     'templates:save': [{ ...BUILT_IN_TEMPLATES[0], id: 'my-roll' }],

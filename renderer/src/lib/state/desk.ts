@@ -1,5 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { LabelDeskApi } from '../../../../shared/ipc-contract.ts';
+import type { ScanFeedback } from '../../../../shared/scanning/receiving-check.ts';
+import { downloadFile } from '../receiving/download-file.ts';
+import { createScanSound } from '../receiving/scan-sound.ts';
 import type { LoadedFontMetrics } from '../preview/font-metrics.ts';
 import { DocumentState } from './document-state.svelte.ts';
 import { HistoryState } from './history-state.svelte.ts';
@@ -7,6 +10,7 @@ import { I18nState } from './i18n-state.svelte.ts';
 import { LinesState } from './lines-state.svelte.ts';
 import { MetricsState } from './metrics-state.svelte.ts';
 import { PrintState } from './print-state.svelte.ts';
+import { ReceivingState } from './receiving-state.svelte.ts';
 import { SettingsState } from './settings-state.svelte.ts';
 import { TemplatesState } from './templates-state.svelte.ts';
 import { UiState } from './ui-state.svelte.ts';
@@ -23,6 +27,9 @@ export interface Desk {
   history: HistoryState;
   metrics: MetricsState;
   ui: UiState;
+  receiving: ReceivingState;
+  /** Saves a file the renderer made, such as the receiving check's CSV. */
+  saveFile: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
   /** Milliseconds from a monotonic clock, for telling a scanner's key burst from typing. */
   now: () => number;
   /** Reads the app info, settings, templates and history from main, then applies the stored preferences. */
@@ -35,6 +42,10 @@ export interface DeskOptions {
   loadFontMetrics: () => Promise<LoadedFontMetrics>;
   newJobId?: () => string;
   now?: () => number;
+  /** Plays the sound of a receiving check scan; Web Audio beeps by default. */
+  scanSound?: (feedback: ScanFeedback) => void;
+  /** Saves a file the renderer made; a browser download by default. */
+  saveFile?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
 }
 
 const DESK_KEY = Symbol('desk');
@@ -52,10 +63,12 @@ export function createDesk(api: LabelDeskApi, options: DeskOptions): Desk {
     onPrinted: () => void history.load(),
   });
   const document = new DocumentState(api, () => {
+    receiving.stop();
     print.clearOutcome();
     void history.load();
     void settings.refresh();
   });
+  const receiving = new ReceivingState(api, document, options.scanSound ?? createScanSound());
   const lines = new LinesState(document, print);
   const unsubscribe = api.onPrintProgress(print.handleProgress);
 
@@ -70,6 +83,8 @@ export function createDesk(api: LabelDeskApi, options: DeskOptions): Desk {
     history,
     metrics,
     ui,
+    receiving,
+    saveFile: options.saveFile ?? downloadFile,
     now: options.now ?? (() => performance.now()),
     async start() {
       await Promise.all([settings.load(), templates.load(), history.load()]);

@@ -7,7 +7,9 @@ import type {
   SettingsView,
 } from '../../../../shared/ipc-contract.ts';
 import type { Dpi } from '../../../../shared/labels/types.ts';
+import { scannerSettingsSchema, type ScannerSettings } from '../../../../shared/scanning/wedge.ts';
 import { logFailure, settle, settleValue, UNEXPECTED_ERROR } from '../api/call.ts';
+import { loadScannerSettings, saveScannerSettings } from '../scanning/scanner-settings-storage.ts';
 
 /** The account fields a form sends: the secret is null to keep (or test) the stored one. */
 export type AccountInput = InvokeArgs<'account:save'>[0];
@@ -32,6 +34,8 @@ export class SettingsState {
   accountStatus = $state.raw<AccountStatus | null>(null);
   /** Set when a preference (language, default template or dpi) could not be saved. */
   updateError = $state.raw<IpcError | null>(null);
+  /** Keyboard-wedge scanner settings, kept in this window's `localStorage` (see scanner-settings-storage.ts). */
+  scanner = $state.raw<ScannerSettings>(loadScannerSettings());
 
   readonly #api: LabelDeskApi;
 
@@ -131,5 +135,16 @@ export class SettingsState {
   async refresh(): Promise<void> {
     const view = await settleValue(this.#api, 'settings', () => this.#api.getSettings(), this.view);
     this.view = view;
+  }
+
+  /** Changes scanner settings; returns false and keeps the old ones when a value is out of range. */
+  updateScanner(patch: Partial<ScannerSettings>): boolean {
+    const parsed = scannerSettingsSchema.safeParse({ ...this.scanner, ...patch });
+    if (!parsed.success) {
+      return false;
+    }
+    this.scanner = parsed.data;
+    saveScannerSettings(parsed.data);
+    return true;
   }
 }

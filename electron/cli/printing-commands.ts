@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { DealposClient, DocumentKind } from '../dealpos/client.ts';
+import type { DealposClient } from '../dealpos/client.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
 import { JobJournalStore, type JobJournal } from '../printing/job-journal.ts';
 import {
@@ -19,7 +19,7 @@ import {
   type RawLanguage,
 } from '../printing/raw-job.ts';
 import type { Spooler } from '../printing/spooler.ts';
-import { requireTemplate } from '../services/print-labels.ts';
+import { requireTemplate, type DocumentPrintChoices } from '../services/print-labels.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { errorMessage, lineProblemMessage } from '../../shared/error-messages.ts';
 import { formatCount, translate, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
@@ -59,18 +59,11 @@ export interface PrintingCommandContext {
   signal?: AbortSignal;
 }
 
-/** The document and layout choices of one `print` run. */
-export interface RawPrintRequest {
-  kind: DocumentKind;
-  outlet: string;
-  number: string;
-  templateId: string;
-  /** Resolution asked for on the command line or in settings; a printer profile's dpi replaces it. */
-  dpi: Dpi;
-  showPrice: boolean;
-  /** Label counts the user set per line with `--set LINE=COUNT`. */
-  overrides?: ReadonlyMap<number, LineOverride>;
-}
+/**
+ * The document and layout choices of one `print` run. Its dpi is the one asked for on the command line or
+ * in settings; a printer profile's dpi replaces it.
+ */
+export type RawPrintRequest = DocumentPrintChoices;
 
 export function hasRawOutput(options: RawOutputOptions): boolean {
   return options.zpl !== undefined || options.tspl !== undefined || options.printer !== undefined;

@@ -4,8 +4,13 @@ import { normalizeDealposAddress } from '../dealpos/address.ts';
 import { KeychainSecretStore, type SecretStore } from '../credentials/credentials.ts';
 import { AccountService } from '../credentials/account.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
-import { printDocumentLabels, type PrintDependencies, type PrintEstimate } from '../services/print-labels.ts';
-import { SettingsStore, type Settings } from '../settings/settings.ts';
+import {
+  printDocumentLabels,
+  type DocumentPrintChoices,
+  type PrintDependencies,
+  type PrintEstimate,
+} from '../services/print-labels.ts';
+import { SettingsStore } from '../settings/settings.ts';
 import { userDataFolder } from '../settings/app-paths.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { errorMessage, lineProblemMessage } from '../../shared/error-messages.ts';
@@ -230,8 +235,15 @@ async function print(
   );
   const fontPath = labelFontPath();
   const metrics = await loadFontMetrics(fontPath);
-  const number = options.bill ?? options.delivery ?? '';
-  const kind = options.bill !== undefined ? 'bill' : 'delivery';
+  const choices: DocumentPrintChoices = {
+    kind: options.bill !== undefined ? 'bill' : 'delivery',
+    outlet: options.outlet,
+    number: options.bill ?? options.delivery ?? '',
+    templateId: options.template ?? settings.defaultTemplateId,
+    dpi: options.dpi ?? settings.defaultDpi,
+    showPrice: options.showPrice,
+    overrides: lineOverrides(options),
+  };
   // Raw outputs pass their full plan, which has the same counts, so one check serves both paths.
   const confirm = (plan: PrintEstimate): true => {
     if (plan.totalLabels > CONFIRM_ABOVE_LABELS && !options.yes) {
@@ -246,7 +258,7 @@ async function print(
 
   let exitCode: number = EXIT.ok;
   if (options.pdf !== undefined) {
-    exitCode = await printPdf(options.pdf, options, io, locale, settings, overrides, {
+    exitCode = await printPdf(options.pdf, choices, options, io, locale, overrides, {
       client,
       metrics,
       fontPath,
@@ -256,20 +268,12 @@ async function print(
   if (hasRawOutput(options)) {
     const rawExitCode = await printRawOutputs(
       options,
-      {
-        kind,
-        outlet: options.outlet,
-        number,
-        templateId: options.template ?? settings.defaultTemplateId,
-        dpi: options.dpi ?? settings.defaultDpi,
-        showPrice: options.showPrice,
-        overrides: lineOverrides(options),
-      },
+      choices,
       {
         client,
         metrics,
         confirm,
-        pdfDpi: options.pdf === undefined ? null : (options.dpi ?? settings.defaultDpi),
+        pdfDpi: options.pdf === undefined ? null : choices.dpi,
       },
       printingContext(io, locale, overrides),
     );
@@ -278,33 +282,22 @@ async function print(
   return exitCode;
 }
 
-/** The `--set LINE=COUNT` options as the label engine's per-line overrides. */
+/** Converts the `--set LINE=COUNT` options into the label engine's per-line overrides. */
 function lineOverrides(options: PrintCommandOptions): Map<number, LineOverride> {
   return new Map([...(options.set ?? [])].map(([line, count]) => [line, { quantity: count }]));
 }
 
 async function printPdf(
   pdf: string,
+  choices: DocumentPrintChoices,
   options: PrintCommandOptions,
   io: CliIo,
   locale: Locale,
-  settings: Settings,
   overrides: CliOverrides,
   shared: Pick<PrintDependencies, 'client' | 'metrics' | 'fontPath' | 'confirm'>,
 ): Promise<number> {
-  const number = options.bill ?? options.delivery ?? '';
   const outcome = await printDocumentLabels(
-    {
-      kind: options.bill !== undefined ? 'bill' : 'delivery',
-      outlet: options.outlet,
-      number,
-      templateId: options.template ?? settings.defaultTemplateId,
-      dpi: options.dpi ?? settings.defaultDpi,
-      showPrice: options.showPrice,
-      outputPath: resolve(pdf),
-      startPosition: options.start,
-      overrides: lineOverrides(options),
-    },
+    { ...choices, outputPath: resolve(pdf), startPosition: options.start },
     { ...shared, creationDate: overrides.creationDate, signal: overrides.signal },
   );
 

@@ -14,18 +14,23 @@ import { readDocumentLines, resolveLine } from '../../shared/labels/lines.ts';
 import { findTemplate, labelsPerPage, type LabelTemplate } from '../../shared/labels/templates.ts';
 import type { DocumentLine, Dpi, FontMetrics, LineOverride } from '../../shared/labels/types.ts';
 
-/** A print request: which document, how to print it, and where the PDF goes. */
-export interface PrintRequest {
+/** The document to print and the layout choices, shared by the PDF and the raw printer outputs. */
+export interface DocumentPrintChoices {
   kind: DocumentKind;
   outlet: string;
   number: string;
   templateId: string;
   dpi: Dpi;
   showPrice: boolean;
+  /** Label counts set per line by the clerk. */
+  overrides?: ReadonlyMap<number, LineOverride>;
+}
+
+/** A PDF print request: the document and layout choices, and where the PDF goes. */
+export interface PrintRequest extends DocumentPrintChoices {
   outputPath: string;
   /** 1-based first cell on a partly used sheet. */
   startPosition?: number;
-  overrides?: ReadonlyMap<number, LineOverride>;
 }
 
 export interface PrintDependencies {

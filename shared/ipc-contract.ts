@@ -46,7 +46,7 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-/** What the renderer may know of the settings: never the secret, only whether one is stored. */
+/** The settings as the renderer sees them: never the secret, only whether one is stored. */
 export const settingsViewSchema = z.object({
   dealposUrl: z.string().nullable(),
   clientId: z.string().nullable(),
@@ -79,7 +79,7 @@ export const accountInputSchema = z
 
 export const documentKindSchema = z.enum(['bill', 'delivery']);
 
-/** Which DealPOS document: a purchase bill or an outlet delivery, by outlet and number. */
+/** A reference to a DealPOS purchase bill or outlet delivery, by outlet and number. */
 export const documentRefSchema = z
   .object({
     kind: documentKindSchema,
@@ -246,7 +246,7 @@ export const invokeChannels = {
     result: outcomeSchema(settingsViewSchema),
   },
 
-  /** Fetches a document from DealPOS. On a network failure the error's params say whether a cached copy exists. */
+  /** Fetches a document from DealPOS. On a network failure the error's `cached` param tells whether a cached copy exists. */
   'document:fetch': {
     method: 'fetchDocument',
     args: z.tuple([documentRefSchema]),

@@ -149,7 +149,7 @@ const QUANTITY_PROBLEMS = new Set<LineProblem['code']>([
   'quantity_too_large',
 ]);
 
-/** Largest label count the engine accepts for one line, whatever the document or the clerk says. */
+/** Largest label count the engine accepts for one line, whatever the document or the clerk requests. */
 export const MAX_LABELS_PER_LINE = 1_000_000;
 
 export const lineOverrideSchema = z.object({
@@ -158,7 +158,7 @@ export const lineOverrideSchema = z.object({
 });
 
 /**
- * The number of labels a line gets after the clerk's override, and the errors that still stop it.
+ * Computes the number of labels a line gets after the clerk's override, and the errors that still stop it.
  * A quantity the clerk typed replaces a bad document quantity, so those errors no longer apply.
  */
 export function resolveLine(

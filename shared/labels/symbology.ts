@@ -31,7 +31,7 @@ export const SYMBOLOGY_LABELS: Record<Symbology, string> = {
   code128: 'Code 128',
 };
 
-/** The GS1 mod-10 check digit for the digits before it (weights 3,1,3,... from the right). */
+/** Computes the GS1 mod-10 check digit for the digits before it (weights 3,1,3,... from the right). */
 export function gs1CheckDigit(digitsWithoutCheck: string): number {
   let sum = 0;
   for (let index = 0; index < digitsWithoutCheck.length; index++) {
@@ -41,7 +41,7 @@ export function gs1CheckDigit(digitsWithoutCheck: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** Whether an all-digit code ends in its correct GS1 check digit. */
+/** Checks whether an all-digit code ends in its correct GS1 check digit. */
 export function hasValidGs1CheckDigit(digits: string): boolean {
   if (!/^\d{2,}$/.test(digits)) {
     return false;
@@ -146,7 +146,7 @@ export function encodeModules(code: string, symbology: Symbology): string {
   const Encoder = encoderFor(symbology);
   const encoder = new Encoder(code, { flat: true });
   if (!encoder.valid()) {
-    throw new Error(`JsBarcode refused ${symbology} data of length ${code.length}`);
+    throw new Error(`JsBarcode rejected ${symbology} data of length ${code.length}`);
   }
   const encoded = encoder.encode();
   const segments = Array.isArray(encoded) ? encoded : [encoded];

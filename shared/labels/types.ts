@@ -9,7 +9,7 @@ export type Dpi = (typeof SUPPORTED_DPI)[number];
 
 export type Symbology = 'ean13' | 'ean8' | 'upca' | 'code128';
 
-/** Why a line cannot be printed (`error`) or prints with a caveat (`warning`). */
+/** A reason a line cannot be printed (`error`) or prints with a caveat (`warning`). */
 export type LineProblemCode =
   | 'code_missing'
   | 'code_not_text'
@@ -33,7 +33,7 @@ export interface LineProblem {
 
 /** One document line after validation: fields keep DealPOS's meaning, `code` is trimmed text. */
 export interface DocumentLine {
-  /** 1-based position in the DealPOS answer, used in every message about the line. */
+  /** 1-based position in the DealPOS response, used in every message about the line. */
   lineNumber: number;
   variantId: string | null;
   name: string;

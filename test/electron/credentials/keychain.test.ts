@@ -22,7 +22,7 @@ afterAll(async () => {
   await simulator.close();
 });
 
-/** Every file under `folder`, read as text, so a test can prove the secret is in none of them. */
+/** Reads every file under `folder` as text, so a test can prove the secret is in none of them. */
 async function allFileContents(folder: string): Promise<string> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const texts = await Promise.all(
@@ -45,7 +45,10 @@ async function runBin(
       ['bin/dealpos-labels.js', ...args],
       { env, cwd: process.cwd() },
       (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        let code = 0;
+        if (error !== null) {
+          code = typeof error.code === 'number' ? error.code : 1;
+        }
         resolve({ code, stdout, stderr });
       },
     );

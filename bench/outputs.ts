@@ -1,10 +1,14 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeLabelsPdf } from '../electron/pdf/pdf-writer.ts';
-import { paginate, planJob, planJobEntries, type JobEntry, type JobOptions } from '../shared/labels/job.ts';
+import {
+  paginate,
+  planJob,
+  planJobEntries,
+  type JobEntry,
+  type JobOptions,
+  type JobReport,
+} from '../shared/labels/job.ts';
 import { readDocumentLines } from '../shared/labels/lines.ts';
 import type { LabelTemplate } from '../shared/labels/templates.ts';
 import { EXAMPLE_PRINTER_PROFILES, type PrinterProfile } from '../shared/printing/profile.ts';
@@ -43,6 +47,7 @@ export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The raw printer job module. Its rows appear in the benchmark whenever this file exists. */
 const RAW_JOB_MODULE = fileURLToPath(new URL('../electron/printing/raw-job.ts', import.meta.url));
+const RAW_FILE_MODULE = fileURLToPath(new URL('../electron/printing/raw-file.ts', import.meta.url));
 
 export const OUTPUTS: Record<OutputKind, OutputDefinition> = {
   pdf: { title: 'PDF', run: runPdf },
@@ -89,14 +94,19 @@ async function runNaivePdf(input: JobInput): Promise<JobOutput> {
 }
 
 /**
- * The part of `electron/printing/raw-job.ts` this benchmark uses. That module is loaded at run time, so
- * the PDF cases still run while it is missing or does not load.
+ * The parts of `electron/printing/raw-job.ts` and `raw-file.ts` this benchmark uses. They are loaded at
+ * run time, so the PDF cases still run while they are missing or do not load.
  */
-type BuildRawJob = (
+type StreamRawJob = (
   language: 'zpl' | 'tspl',
-  entries: readonly JobEntry[],
+  entries: Iterable<JobEntry>,
   profile: PrinterProfile,
-) => Promise<{ header: Buffer; chunks: Array<{ bytes: Buffer }> }>;
+) => AsyncGenerator<Buffer, { totalLabels: number; bytes: number }>;
+type WriteRawJobFile = (
+  path: string,
+  pieces: AsyncIterable<Buffer>,
+  options: { onOutputStarted?: () => void },
+) => Promise<number>;
 
 async function rawJobUnavailable(): Promise<string | null> {
   try {
@@ -107,37 +117,28 @@ async function rawJobUnavailable(): Promise<string | null> {
   }
 }
 
-/** Runs a raw printer job: plans every line, builds the job, then writes header and chunks to a file. */
+/**
+ * Runs a raw printer job as the CLI writes `--zpl`/`--tspl` files. Lines are laid out one at a time as
+ * the job needs them, and the header and each line's chunk go to the file as soon as they are built.
+ */
 async function runRawJob(language: 'zpl' | 'tspl', profileId: string, input: JobInput): Promise<JobOutput> {
-  const module = (await import(pathToFileURL(RAW_JOB_MODULE).href)) as { buildRawJob?: unknown };
-  if (typeof module.buildRawJob !== 'function') {
-    throw new Error(`${RAW_JOB_MODULE} exports no buildRawJob function`);
+  const rawJob = (await import(pathToFileURL(RAW_JOB_MODULE).href)) as { streamRawJob?: unknown };
+  const rawFile = (await import(pathToFileURL(RAW_FILE_MODULE).href)) as { writeRawJobFile?: unknown };
+  if (typeof rawJob.streamRawJob !== 'function' || typeof rawFile.writeRawJobFile !== 'function') {
+    throw new Error(`${RAW_JOB_MODULE} or ${RAW_FILE_MODULE} lacks streamRawJob or writeRawJobFile`);
   }
-  const buildRawJob = module.buildRawJob as BuildRawJob;
+  const streamRawJob = rawJob.streamRawJob as StreamRawJob;
+  const writeRawJobFile = rawFile.writeRawJobFile as WriteRawJobFile;
   const profile = EXAMPLE_PRINTER_PROFILES.find((candidate) => candidate.id === profileId);
   if (profile === undefined) {
     throw new Error(`no example printer profile ${profileId}`);
   }
 
   const lines = readDocumentLines(input.rawLines);
-  const plan = planJob(lines, { ...input.jobOptions, template: input.template });
-  const job = await buildRawJob(language, plan.entries, profile);
-
-  const file = createWriteStream(input.outputPath);
-  let bytes = 0;
-  const write = async (chunk: Buffer): Promise<void> => {
-    bytes += chunk.length;
-    if (!file.write(chunk)) {
-      await once(file, 'drain');
-    }
-  };
-  const header = write(job.header);
-  input.onOutputStarted();
-  await header;
-  for (const chunk of job.chunks) {
-    await write(chunk.bytes);
-  }
-  file.end();
-  await finished(file);
-  return { labels: plan.totalLabels, bytes };
+  const report: JobReport = { refused: [], warnings: [], totalLabels: 0 };
+  const entries = planJobEntries(lines, { ...input.jobOptions, template: input.template }, report);
+  const bytes = await writeRawJobFile(input.outputPath, streamRawJob(language, entries, profile), {
+    onOutputStarted: input.onOutputStarted,
+  });
+  return { labels: report.totalLabels, bytes };
 }

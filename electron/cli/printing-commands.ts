@@ -1,6 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { resolve } from 'node:path';
 import type { DealposClient } from '../dealpos/client.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
 import { JobJournalStore, type JobJournal } from '../printing/job-journal.ts';
@@ -12,9 +10,11 @@ import {
   type RunnerContext,
 } from '../printing/print-job-runner.ts';
 import { PrinterProfilesStore } from '../printing/printer-profiles-store.ts';
+import { writeRawJobFile } from '../printing/raw-file.ts';
 import {
   buildRawJob,
   PrinterProfileMismatchError,
+  streamRawJob,
   type RawJob,
   type RawLanguage,
 } from '../printing/raw-job.ts';
@@ -140,12 +140,10 @@ export async function printRawOutputs(
     if (file === undefined) {
       continue;
     }
-    const job = await buildOrReport(language, plan, profile, 0, context);
-    if (job === null) {
+    const path = resolve(file);
+    if (!(await writeRawFileOrReport(path, language, plan, profile, context))) {
       return EXIT.usage;
     }
-    const path = resolve(file);
-    await writeRawFile(path, job);
     writeLine(
       io.stdout,
       translate(locale, 'printers.raw_written', { language: language.toUpperCase(), path }),
@@ -394,10 +392,32 @@ async function buildOrReport(
   }
 }
 
-/** Writes the header once and then every chunk, as one file a clerk can send with `lp -o raw`. */
-async function writeRawFile(path: string, job: RawJob): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, Buffer.concat([job.header, ...job.chunks.map((chunk) => chunk.bytes)]));
+/**
+ * Writes the header once and then every chunk, as one file a clerk can send with `lp -o raw`. Chunks go
+ * to the file as they are built, so the first bytes leave at once and memory does not grow with the job.
+ * Returns false, with any earlier file at `path` left as it was, after printing why a line does not suit
+ * the printer profile.
+ */
+async function writeRawFileOrReport(
+  path: string,
+  language: RawLanguage,
+  plan: JobPlan,
+  profile: PrinterProfile,
+  context: PrintingCommandContext,
+): Promise<boolean> {
+  try {
+    await writeRawJobFile(path, streamRawJob(language, plan.entries, profile));
+    return true;
+  } catch (error) {
+    if (error instanceof PrinterProfileMismatchError) {
+      writeLine(
+        context.io.stderr,
+        translate(context.locale, `printing.${error.problem.code}` as MessageKey, error.problem.params),
+      );
+      return false;
+    }
+    throw error;
+  }
 }
 
 /** Rebuilds the bytes of a journal's job from its stored lines, template and printer profile. */

@@ -9,6 +9,7 @@ const require = createRequire(import.meta.url);
 
 const fontFiles = new Map<string, Promise<Buffer>>();
 const fontMetrics = new Map<string, Promise<FontMetrics>>();
+const parsedFonts = new Map<string, Promise<Font>>();
 
 /** Returns the path of DejaVu Sans, the one font every label is measured and drawn with. */
 export function labelFontPath(): string {
@@ -34,11 +35,22 @@ export function readFontFile(path: string = labelFontPath()): Promise<Buffer> {
 export function loadFontMetrics(path: string = labelFontPath()): Promise<FontMetrics> {
   let metrics = fontMetrics.get(path);
   if (metrics === undefined) {
-    metrics = readFontFile(path).then((data) => createFontkitMetrics(openFont(data, path)));
+    metrics = loadFont(path).then(createFontkitMetrics);
     fontMetrics.set(path, metrics);
     metrics.catch(() => fontMetrics.delete(path));
   }
   return metrics;
+}
+
+/** Parses a TrueType font with fontkit once per path, for code that needs its glyphs and layout. */
+export function loadFont(path: string = labelFontPath()): Promise<Font> {
+  let font = parsedFonts.get(path);
+  if (font === undefined) {
+    font = readFontFile(path).then((data) => openFont(data, path));
+    parsedFonts.set(path, font);
+    font.catch(() => parsedFonts.delete(path));
+  }
+  return font;
 }
 
 function openFont(data: Buffer, path: string): Font {

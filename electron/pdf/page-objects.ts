@@ -10,11 +10,12 @@ const UNCOMPRESSED_CONTENT_LIMIT = 256;
 
 interface PageTreeData {
   Type: unknown;
-  Kids: unknown[];
+  /** An array while pages are added; `finish` replaces it with a reference list. */
+  Kids: unknown[] | object;
   MediaBox?: number[];
 }
 
-type ReferenceClass = new (id: number) => object;
+type ReferenceListClass = new (ids: Uint32Array) => object;
 
 /**
  * The document's page tree and the per-page trimming. Every page of the document must have the size
@@ -25,7 +26,10 @@ export class PageObjects {
   readonly #tree: PageTreeData;
   readonly #mediaBox: number[];
   readonly #procedureSets: PDFKit.PDFKitReference;
-  #WrittenReference: ReferenceClass | undefined;
+  #WrittenReferences: ReferenceListClass | undefined;
+  /** Object numbers of the released pages, in page order; the first `#pageCount` are used. */
+  #pageIds = new Uint32Array(1024);
+  #pageCount = 0;
 
   constructor(doc: PDFKit.PDFDocument, size: readonly number[]) {
     const root = (doc as { _root?: { data?: { Pages?: { data?: Partial<PageTreeData> } } } })._root;
@@ -83,27 +87,56 @@ export class PageObjects {
   }
 
   /**
-   * Replaces a written page's entry in the page tree with a stand-in that holds only its object number.
-   * pdfkit keeps each page's dictionary object, with its fields and its own dictionary, until the document
-   * ends, about 250 bytes a page, yet all it writes from them then is the reference text "12 0 R".
-   * Call it after pdfkit has ended the page, while it is still the last page of the tree.
+   * Takes a written page out of the page tree and keeps only its object number, 4 bytes a page. pdfkit
+   * keeps each page's dictionary object, with its fields and its own dictionary, until the document ends,
+   * about 250 bytes a page, yet all it writes from them then is the reference text "12 0 R". Call it after
+   * pdfkit has ended the page, while it is still the last page of the tree, and call `finish` before the
+   * document ends.
    */
   release(page: PDFKit.PDFPage): void {
-    const kids = this.#tree.Kids;
-    const index = kids.length - 1;
-    if (kids[index] !== page.dictionary) {
+    const kids = this.#kids();
+    if (kids.length === 0 || kids[kids.length - 1] !== page.dictionary) {
       throw new Error(`page is not the last entry of the page tree (Kids); ${UNSUPPORTED_PDFKIT}`);
     }
-    const WrittenReference = (this.#WrittenReference ??= writtenReferenceClass(page.dictionary));
-    kids[index] = new WrittenReference(page.dictionary.id);
+    this.#WrittenReferences ??= referenceListClass(page.dictionary);
+    if (this.#pageCount === this.#pageIds.length) {
+      const grown = new Uint32Array(this.#pageIds.length * 2);
+      grown.set(this.#pageIds);
+      this.#pageIds = grown;
+    }
+    this.#pageIds[this.#pageCount] = page.dictionary.id;
+    this.#pageCount += 1;
+    kids.pop();
+  }
+
+  #kids(): unknown[] {
+    const kids = this.#tree.Kids;
+    if (!Array.isArray(kids)) {
+      throw new Error('the page tree is already finished');
+    }
+    return kids;
+  }
+
+  /**
+   * Puts the released pages back into the page tree, in order, as one value that pdfkit writes as the
+   * array of their references. Call it once, after the last page is released and before `doc.end()`.
+   */
+  finish(): void {
+    if (this.#kids().length !== 0) {
+      throw new Error('finish() needs every page of the tree released first');
+    }
+    if (this.#WrittenReferences !== undefined) {
+      this.#tree.Kids = new this.#WrittenReferences(this.#pageIds.subarray(0, this.#pageCount));
+    }
   }
 }
 
 /**
- * Builds a class whose objects pdfkit writes as "<id> 0 R". pdfkit's object writer prints any instance of
- * its reference base class through `toString()`, so the class extends that base, taken from `reference`.
+ * Builds a class whose objects pdfkit writes as "[<id> 0 R <id> 0 R ...]", an array of references.
+ * pdfkit's object writer prints any instance of its reference base class through `toString()`, so the
+ * class extends that base, taken from `reference`.
  */
-function writtenReferenceClass(reference: PDFKit.PDFKitReference): ReferenceClass {
+function referenceListClass(reference: PDFKit.PDFKitReference): ReferenceListClass {
   const base = Object.getPrototypeOf(Object.getPrototypeOf(reference) as object) as {
     constructor?: unknown;
   } | null;
@@ -113,16 +146,20 @@ function writtenReferenceClass(reference: PDFKit.PDFKitReference): ReferenceClas
   }
   const AbstractReference = Base as new () => object;
 
-  return class WrittenReference extends AbstractReference {
-    readonly id: number;
+  return class ReferenceList extends AbstractReference {
+    readonly ids: Uint32Array;
 
-    constructor(id: number) {
+    constructor(ids: Uint32Array) {
       super();
-      this.id = id;
+      this.ids = ids;
     }
 
     override toString(): string {
-      return `${this.id} 0 R`;
+      const parts: string[] = new Array<string>(this.ids.length);
+      for (let index = 0; index < this.ids.length; index++) {
+        parts[index] = `${this.ids[index]} 0 R`;
+      }
+      return `[${parts.join(' ')}]`;
     }
   };
 }

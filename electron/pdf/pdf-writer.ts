@@ -10,6 +10,8 @@ import { AppError, isAppError } from '../../shared/errors.ts';
 import type { LabelDrawing } from '../../shared/labels/types.ts';
 import { labelFontPath, readFontFile } from './font.ts';
 import { currentEmbeddedFont, LabelForms } from './form-xobject.ts';
+import { streamCrossReference } from './cross-reference.ts';
+import { compactObjectOffsets } from './object-offsets.ts';
 import { batchDocumentOutput } from './output-batching.ts';
 import { PageObjects } from './page-objects.ts';
 
@@ -66,8 +68,11 @@ const FORM_CACHE_LIMIT = 4096;
 const OUTPUT_BATCH_BYTES = 64 * 1024;
 /** Bytes the file stream buffers before the writer waits for the disk: a few batches. */
 const FILE_BUFFER_BYTES = 1024 * 1024;
-/** Text items drawn between two clears of pdfkit's layout cache (see clearLayoutCache). */
-const LAYOUT_CACHE_TEXT_LIMIT = 10_000;
+/**
+ * Text items drawn between two clears of pdfkit's layout cache (see clearLayoutCache). A label has about
+ * four texts, so the cache keeps the words of the last 250 or so distinct labels.
+ */
+const LAYOUT_CACHE_TEXT_LIMIT = 1_000;
 
 /** Thrown inside the writer when the caller's signal aborts; turned into `output_cancelled`. */
 class WriteCancelled extends Error {}
@@ -132,6 +137,7 @@ async function writeToFile(
   const file = handle.createWriteStream({ flush: true, highWaterMark: FILE_BUFFER_BYTES });
   // The file is new and receives the whole document, so its bytesWritten counts document bytes.
   const output = batchDocumentOutput(doc, OUTPUT_BATCH_BYTES, () => file.bytesWritten);
+  streamCrossReference(doc, compactObjectOffsets(doc), output);
 
   // Aborts the waits below when the file side fails, so a failed write cannot leave the loop waiting.
   const outputFailed = new AbortController();
@@ -193,6 +199,7 @@ async function writeToFile(
     if (pageCount === 0) {
       throw new Error('no pages to write');
     }
+    pageObjects.finish();
     doc.end();
     await finished;
     checkStop();

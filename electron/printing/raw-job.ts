@@ -99,13 +99,7 @@ export async function buildRawJob(
   const generator = GENERATORS[language];
   let totalLabels = 0;
   for (const entry of entries) {
-    if (!Number.isInteger(entry.count) || entry.count < 0) {
-      throw new RangeError(`Line ${entry.lineNumber} has ${entry.count} labels; expected a whole number ≥ 0`);
-    }
-    const problem = checkDrawingFitsProfile(entry.drawing, profile);
-    if (problem !== null) {
-      throw new PrinterProfileMismatchError(problem, entry.lineNumber);
-    }
+    checkEntry(entry, profile);
     totalLabels += entry.count;
   }
   const startLabel = options.startLabel ?? 0;
@@ -117,25 +111,104 @@ export async function buildRawJob(
   const chunks: RawChunk[] = [];
   let firstLabel = 0;
   for (const entry of entries) {
-    const endLabel = firstLabel + entry.count;
-    if (endLabel > startLabel && entry.count > 0) {
-      const skipped = Math.max(0, startLabel - firstLabel);
-      const labelCount = entry.count - skipped;
-      const label = await prepareLabel(entry.drawing, generator, profile);
-      const rows = printedRows(labelCount, profile.columns).map((row) =>
-        generator.row(label, origins.slice(0, row.across), row.copies, profile),
-      );
-      chunks.push({
-        lineNumber: entry.lineNumber,
-        firstLabel: firstLabel + skipped,
-        labelCount,
-        bytes: Buffer.concat(rows),
-      });
+    const chunk = await buildChunk(entry, firstLabel, startLabel, { generator, profile, origins });
+    if (chunk !== null) {
+      chunks.push(chunk);
     }
-    firstLabel = endLabel;
+    firstLabel += entry.count;
   }
 
   return { language, header: generator.header(profile), chunks, totalLabels };
+}
+
+/** Totals that `streamRawJob` returns once every chunk is out. */
+export interface RawJobStreamSummary {
+  /** Labels in the whole job, including any that `startLabel` skipped. */
+  totalLabels: number;
+  /** Bytes yielded, header included. */
+  bytes: number;
+}
+
+/**
+ * Yields a raw ZPL or TSPL job piece by piece: the header first, then each line's chunk as soon as it is
+ * built, so output starts before a long document is laid out or built. `entries` may be lazy, such as
+ * `planJobEntries`, which is read one entry at a time. The bytes, joined, equal the header and chunks
+ * of `buildRawJob` for the same arguments.
+ *
+ * Unlike `buildRawJob`, which checks every line before it builds anything, a line is checked when it is
+ * reached: `PrinterProfileMismatchError` or a RangeError for a bad count can come after earlier pieces
+ * were yielded, so a caller that writes a file must delete it on error. A `startLabel` past the end of the
+ * job is found only at the end, as a RangeError.
+ */
+export async function* streamRawJob(
+  language: RawLanguage,
+  entries: Iterable<JobEntry> | AsyncIterable<JobEntry>,
+  profile: PrinterProfile,
+  options: BuildRawJobOptions = {},
+): AsyncGenerator<Buffer, RawJobStreamSummary> {
+  const generator = GENERATORS[language];
+  const startLabel = options.startLabel ?? 0;
+  if (!Number.isInteger(startLabel) || startLabel < 0) {
+    throw new RangeError(`startLabel must be a whole number of at least 0, not ${startLabel}`);
+  }
+  const header = generator.header(profile);
+  let bytes = header.length;
+  yield header;
+
+  const origins = rowOrigins(profile);
+  let totalLabels = 0;
+  for await (const entry of entries) {
+    checkEntry(entry, profile);
+    const chunk = await buildChunk(entry, totalLabels, startLabel, { generator, profile, origins });
+    totalLabels += entry.count;
+    if (chunk !== null) {
+      bytes += chunk.bytes.length;
+      yield chunk.bytes;
+    }
+  }
+  if (startLabel > totalLabels) {
+    throw new RangeError(`startLabel must be a whole number from 0 to ${totalLabels}, not ${startLabel}`);
+  }
+  return { totalLabels, bytes };
+}
+
+/** Throws when an entry's count is not a whole number ≥ 0 or its drawing does not suit the profile. */
+function checkEntry(entry: JobEntry, profile: PrinterProfile): void {
+  if (!Number.isInteger(entry.count) || entry.count < 0) {
+    throw new RangeError(`Line ${entry.lineNumber} has ${entry.count} labels; expected a whole number ≥ 0`);
+  }
+  const problem = checkDrawingFitsProfile(entry.drawing, profile);
+  if (problem !== null) {
+    throw new PrinterProfileMismatchError(problem, entry.lineNumber);
+  }
+}
+
+/**
+ * Builds the chunk of one entry whose first label has index `firstLabel` in the job, or returns null when
+ * the entry has no labels at or after `startLabel`.
+ */
+async function buildChunk(
+  entry: JobEntry,
+  firstLabel: number,
+  startLabel: number,
+  job: { generator: RawGenerator; profile: PrinterProfile; origins: readonly DotPoint[] },
+): Promise<RawChunk | null> {
+  const endLabel = firstLabel + entry.count;
+  if (endLabel <= startLabel || entry.count === 0) {
+    return null;
+  }
+  const skipped = Math.max(0, startLabel - firstLabel);
+  const labelCount = entry.count - skipped;
+  const label = await prepareLabel(entry.drawing, job.generator, job.profile);
+  const rows = printedRows(labelCount, job.profile.columns).map((row) =>
+    job.generator.row(label, job.origins.slice(0, row.across), row.copies, job.profile),
+  );
+  return {
+    lineNumber: entry.lineNumber,
+    firstLabel: firstLabel + skipped,
+    labelCount,
+    bytes: rows.length === 1 ? rows[0]! : Buffer.concat(rows),
+  };
 }
 
 /** Top-left corner of each column's label in the printed row, with the profile's offset applied. */

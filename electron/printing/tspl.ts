@@ -89,14 +89,22 @@ function textCommand(item: TextItem, origin: DotPoint, dpi: number): string {
  * of the bitmap's own polarity, so the bytes are inverted.
  */
 function bitmapCommand(bitmap: TextBitmap, origin: DotPoint): Buffer {
-  const inverted = Buffer.alloc(bitmap.data.length);
-  for (let index = 0; index < bitmap.data.length; index++) {
-    inverted[index] = ~bitmap.data[index]! & 0xff;
-  }
   const x = dot(origin.x + bitmap.x);
   const y = dot(origin.y + bitmap.y);
   const head = `BITMAP ${x},${y},${bitmap.widthBytes},${bitmap.height},0,`;
-  return Buffer.concat([Buffer.from(head, 'ascii'), inverted, Buffer.from(CRLF, 'ascii')]);
+  const source = bitmap.data;
+  // Inverted 32 bits at a time in an aligned scratch array, then copied into place.
+  const words = new Uint32Array(Math.ceil(source.length / 4));
+  const bytes = new Uint8Array(words.buffer, 0, source.length);
+  bytes.set(source);
+  for (let index = 0; index < words.length; index++) {
+    words[index] = ~words[index]!;
+  }
+  const command = Buffer.allocUnsafe(head.length + source.length + CRLF.length);
+  const start = command.write(head, 0, 'ascii');
+  command.set(bytes, start);
+  command.write(CRLF, start + source.length, 'ascii');
+  return command;
 }
 
 const isAscii = (text: string): boolean => /^\p{ASCII}*$/u.test(text);
@@ -149,6 +157,8 @@ export const tsplGenerator: RawGenerator = {
         }
       }
     }
-    return Buffer.concat([line('CLS'), ...bitmaps, ...commands.map(line), line(`PRINT 1,${copies}`)]);
+    // One string for all text commands: a Buffer per command line costs more than the bytes themselves.
+    const text = commands.length === 0 ? '' : `${commands.join(CRLF)}${CRLF}`;
+    return Buffer.concat([line('CLS'), ...bitmaps, Buffer.from(`${text}PRINT 1,${copies}${CRLF}`, 'utf8')]);
   },
 };

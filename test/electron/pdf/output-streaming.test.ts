@@ -168,6 +168,25 @@ describe('writeLabelsPdf output', () => {
     }
     expect(await pdfPageSizes(result.path)).toHaveLength(5);
   });
+
+  it('lists thousands of pages in order', async () => {
+    // More pages than the page tree's first block of 1,024 object numbers, so that block grows.
+    const drawing = rollLabel('SKU-0001', 'Kaos');
+    const pages = Array.from({ length: 2_500 }, (): PdfPage => ({
+      labels: [{ xMm: 0, yMm: 0, drawing, drawingKey: 'a' }],
+    }));
+
+    const result = await writeLabelsPdf(options('many.pdf'), pages);
+
+    const objects = readPdfObjects(await readFile(result.path));
+    const pageIds = objectsOfType(objects, 'Page')
+      .sort((left, right) => left.offset - right.offset)
+      .map((page) => page.id);
+    expect(pageIds).toHaveLength(2_500);
+    const [tree] = objectsOfType(objects, 'Pages');
+    expect(tree?.dictionary).toContain('/Count 2500');
+    expect(tree?.dictionary).toContain(`/Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}]`);
+  });
 });
 
 describe('batchDocumentOutput', () => {

@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'print_job_closed',
   'print_plan_changed',
   'print_mode_unsupported',
+  'label_does_not_fit_printer',
+  'driver_print_unavailable',
+  'summary_invalid',
   'usage',
   'unexpected',
 ] as const;

@@ -4,6 +4,12 @@ import { LOCALES } from './i18n/index.ts';
 import { MAX_LABELS_PER_LINE } from './labels/lines.ts';
 import { templateSchema } from './labels/templates.ts';
 import { SUPPORTED_DPI } from './labels/types.ts';
+import { scannerSettingsSchema } from './scanning/wedge.ts';
+import {
+  receivingReportFieldsSchema,
+  receivingReportResultSchema,
+} from './scanning/receiving-report-schema.ts';
+import { printerProfileSchema } from './printing/profile.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Values that cross the boundary. Main parses every request and every result with these schemas.
@@ -149,6 +155,18 @@ export const lineOverrideInputSchema = z
   })
   .strict();
 
+/**
+ * Reprints part of a document the clerk already printed: `labels` labels of one line (1 for "one label",
+ * the line's count for "the whole line"). Everything else in the request (template, dpi, prices) applies.
+ */
+export const reprintSchema = z
+  .object({
+    lineNumber: z.number().int().positive(),
+    labels: z.number().int().min(1).max(MAX_LABELS_PER_LINE),
+  })
+  .strict();
+export type Reprint = z.infer<typeof reprintSchema>;
+
 /** A print-to-PDF request. `jobId` is chosen by the renderer so it can match progress events and cancel. */
 export const pdfPrintRequestSchema = z
   .object({
@@ -159,6 +177,8 @@ export const pdfPrintRequestSchema = z
     dpi: dpiSchema,
     showPrice: z.boolean(),
     startPosition: z.number().int().min(1).max(1000),
+    /** Null prints the document (with the overrides); set, it prints only that part again. */
+    reprint: reprintSchema.nullable().default(null),
   })
   .strict();
 export type PdfPrintRequest = z.infer<typeof pdfPrintRequestSchema>;
@@ -174,6 +194,168 @@ export const pdfPrintResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
 ]);
 export type PdfPrintResult = z.infer<typeof pdfPrintResultSchema>;
+
+/** A print request to a printer profile. `jobId` is chosen by the renderer, as for PDF, to match progress. */
+export const printerPrintRequestSchema = z
+  .object({
+    jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    profileId: z.string().min(1).max(64),
+    document: documentRefSchema,
+    overrides: z.array(lineOverrideInputSchema).max(100_000),
+    templateId: z.string().min(1).max(64),
+    showPrice: z.boolean(),
+    /** Null prints the document (with the overrides); set, it prints only that part again. */
+    reprint: reprintSchema.nullable(),
+  })
+  .strict();
+export type PrinterPrintRequest = z.infer<typeof printerPrintRequestSchema>;
+
+/** A print queue of the operating system, as the printer picker lists it. */
+export const printQueueSchema = z.object({
+  name: z.string(),
+  state: z.enum(['idle', 'printing', 'stopped']),
+  acceptingJobs: z.boolean(),
+  description: z.string(),
+  message: z.string(),
+});
+export type PrintQueueView = z.infer<typeof printQueueSchema>;
+
+/** The printer profiles, and the OS queues when the spooler answered (`queuesError` says why not). */
+export const printersViewSchema = z.object({
+  profiles: z.array(printerProfileSchema),
+  /** Shipped examples the clerk can copy into a profile of their own. */
+  examples: z.array(printerProfileSchema),
+  queues: z.array(printQueueSchema),
+  queuesError: ipcErrorSchema.nullable(),
+});
+export type PrintersView = z.infer<typeof printersViewSchema>;
+
+/**
+ * A job sent to a printer, from its journal. Driver-mode jobs are sent in one piece and never resumable,
+ * so they are `completed` or fail as an error result.
+ */
+export const printerJobViewSchema = z.object({
+  /** The journal id (`YYYYMMDD-HHMMSS-xxxx`), used to resume or cancel. */
+  id: z.string(),
+  status: z.enum(['active', 'interrupted', 'completed', 'cancelled']),
+  document: documentRefSchema,
+  profileName: z.string(),
+  queue: z.string(),
+  templateId: z.string(),
+  /** Labels the spooler confirmed, always labels 1 to `confirmedLabels`. */
+  confirmedLabels: z.number().int().nonnegative(),
+  totalLabels: z.number().int().nonnegative(),
+  /** Why the job stopped: a coded error and the 1-based number of the first label not printed. */
+  interruption: z.object({ error: ipcErrorSchema, label: z.number().int().positive() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PrinterJobView = z.infer<typeof printerJobViewSchema>;
+
+/** Resumes an interrupted printer job; progress events carry `requestId`, chosen by the renderer. */
+export const printerJobResumeSchema = z
+  .object({
+    id: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{4}$/),
+    requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    /** How to count a chunk the spooler no longer knows about, after the clerk looked at the printer. */
+    unconfirmed: z.enum(['skip', 'resend']).nullable(),
+  })
+  .strict();
+
+/**
+ * One entry of a document's print ledger: what was printed, when, where and with which template.
+ * Entries are added when a job ends (completed, interrupted or cancelled), with the labels that printed.
+ */
+export const ledgerEntrySchema = z.object({
+  at: z.string(),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('pdf'), path: z.string() }),
+    z.object({
+      kind: z.literal('printer'),
+      profileName: z.string(),
+      queue: z.string(),
+      jobId: z.string().nullable(),
+    }),
+  ]),
+  templateId: z.string(),
+  dpi: dpiSchema,
+  status: z.enum(['completed', 'interrupted', 'cancelled']),
+  /** True when the clerk asked for this as a reprint. */
+  reprint: z.boolean(),
+  /** Labels printed per line, in document order; lines with none are left out. */
+  lines: z.array(
+    z.object({
+      lineNumber: z.number().int().positive(),
+      code: z.string().nullable(),
+      name: z.string(),
+      labels: z.number().int().positive(),
+    }),
+  ),
+  labels: z.number().int().nonnegative(),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** Why a HID scanner cannot be listed, opened or read; the message is `scan.<code>` in the catalogues. */
+export const scannerErrorSchema = z.object({
+  code: z.enum([
+    'hid_unavailable',
+    'hid_keyboard_refused',
+    'hid_not_scanner',
+    'hid_permission_denied',
+    'hid_open_failed',
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ScannerError = z.infer<typeof scannerErrorSchema>;
+
+/** Key of a physical scanner: USB vendor and product id in 4 hex digits, then its serial number if it has one. */
+export const scannerKeySchema = z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}(:[\x20-\x7e]{1,126})?$/);
+
+/** A USB HID device the scanner picker lists; `refusal` says why the app cannot read it on this system. */
+export const scannerDeviceSchema = z.object({
+  key: scannerKeySchema,
+  kind: z.enum(['hid_pos', 'keyboard', 'other']),
+  vendorId: z.number().int().min(0).max(0xffff),
+  productId: z.number().int().min(0).max(0xffff),
+  product: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  /** Manufacturer and product with the ids, e.g. `Honeywell Voyager 1400g (0c2e:0b8f)`. */
+  name: z.string(),
+  refusal: scannerErrorSchema.nullable(),
+});
+export type ScannerDevice = z.infer<typeof scannerDeviceSchema>;
+
+/** The HID devices present, or `error` when USB HID support could not load. */
+export const scannerDeviceListSchema = z.object({
+  devices: z.array(scannerDeviceSchema),
+  error: scannerErrorSchema.nullable(),
+});
+export type ScannerDeviceList = z.infer<typeof scannerDeviceListSchema>;
+
+/** A scanner to read, with the settings that strip its prefix and suffix and end keyboard-mode codes. */
+export const scannerConnectRequestSchema = z
+  .object({ key: scannerKeySchema, settings: scannerSettingsSchema })
+  .strict();
+export type ScannerConnectRequest = z.infer<typeof scannerConnectRequestSchema>;
+
+/**
+ * State of the HID scanner. `idle`: none chosen. `connecting`: chosen, not plugged in yet.
+ * `disconnected`: it was unplugged, and is reopened when it is back. `error`: present but unreadable.
+ */
+export const scannerStatusSchema = z.object({
+  state: z.enum(['idle', 'connecting', 'connected', 'disconnected', 'error']),
+  /** The chosen scanner; `name` is null until the scanner has been seen. */
+  device: z.object({ key: scannerKeySchema, name: z.string().nullable() }).nullable(),
+  error: scannerErrorSchema.nullable(),
+});
+export type ScannerStatus = z.infer<typeof scannerStatusSchema>;
+
+/** The receiving check's finish summary of one document, for its PDF export. */
+export const receivingReportRequestSchema = receivingReportFieldsSchema
+  .extend({ document: documentRefSchema })
+  .strict();
+export type ReceivingReportRequest = z.infer<typeof receivingReportRequestSchema>;
 
 /** Where the support bundle went, or `cancelled` when the clerk closed the save dialog. */
 export const diagnosticsExportResultSchema = z.discriminatedUnion('status', [
@@ -287,6 +469,57 @@ export const invokeChannels = {
     result: outcomeSchema(pdfPrintResultSchema),
   },
   'print:cancel': { method: 'cancelPrint', args: z.tuple([z.string().max(64)]), result: z.boolean() },
+  /** Printer profiles and the operating system's print queues. */
+  'printers:list': { method: 'listPrinters', args: z.tuple([]), result: outcomeSchema(printersViewSchema) },
+  /** Adds a profile, or replaces the one with the same id; returns every profile. */
+  'printers:save-profile': {
+    method: 'savePrinterProfile',
+    args: z.tuple([printerProfileSchema]),
+    result: outcomeSchema(z.array(printerProfileSchema)),
+  },
+  'printers:delete-profile': {
+    method: 'deletePrinterProfile',
+    args: z.tuple([z.string().min(1).max(64)]),
+    result: outcomeSchema(z.array(printerProfileSchema)),
+  },
+  /** Prints one calibration label (label edges and millimetre rulers) with the profile as saved. */
+  'printers:calibrate': {
+    method: 'printCalibrationLabel',
+    args: z.tuple([z.string().min(1).max(64)]),
+    result: outcomeSchema(z.null()),
+  },
+  /**
+   * Sends a document's labels to a printer profile, with `print:progress` events under the request's
+   * `jobId`; `print:cancel` with that id stops it. A printer failure gives an `interrupted` job, not an error.
+   */
+  'print:printer': {
+    method: 'printToPrinter',
+    args: z.tuple([printerPrintRequestSchema]),
+    result: outcomeSchema(printerJobViewSchema),
+  },
+  /** Printer jobs that are not finished (interrupted, or active in another window), newest first. */
+  'printer-jobs:list': {
+    method: 'listPrinterJobs',
+    args: z.tuple([]),
+    result: outcomeSchema(z.array(printerJobViewSchema)),
+  },
+  /** Sends what an interrupted job has not printed yet; nothing confirmed is sent again. */
+  'printer-jobs:resume': {
+    method: 'resumePrinterJob',
+    args: z.tuple([printerJobResumeSchema]),
+    result: outcomeSchema(printerJobViewSchema),
+  },
+  'printer-jobs:cancel': {
+    method: 'cancelPrinterJob',
+    args: z.tuple([z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{4}$/)]),
+    result: outcomeSchema(printerJobViewSchema),
+  },
+  /** The print ledger of one document, newest entry first. */
+  'ledger:get': {
+    method: 'getLedger',
+    args: z.tuple([documentRefSchema]),
+    result: outcomeSchema(z.array(ledgerEntrySchema)),
+  },
   /** Opens a PDF this app wrote, or shows it in its folder. Paths the app did not write are refused. */
   'files:open': {
     method: 'openFile',
@@ -296,6 +529,29 @@ export const invokeChannels = {
 
   'log:write': { method: 'log', args: z.tuple([logEntrySchema]), result: z.null() },
 
+  /** USB HID devices, with the reason the app cannot read some of them here. */
+  'scanner:list-devices': {
+    method: 'listScannerDevices',
+    args: z.tuple([]),
+    result: scannerDeviceListSchema,
+  },
+  /** Reads codes from this scanner (replacing any other) until `scanner:disconnect`; returns the new state. */
+  'scanner:connect': {
+    method: 'connectScanner',
+    args: z.tuple([scannerConnectRequestSchema]),
+    result: scannerStatusSchema,
+  },
+  'scanner:disconnect': { method: 'disconnectScanner', args: z.tuple([]), result: scannerStatusSchema },
+
+  /**
+   * Asks main for a file name (save dialog), then writes the receiving check's summary as an A4 PDF in the
+   * request's language. Closing the dialog gives `cancelled` and writes nothing.
+   */
+  'receiving:export-pdf': {
+    method: 'exportReceivingPdf',
+    args: z.tuple([receivingReportRequestSchema]),
+    result: outcomeSchema(receivingReportResultSchema),
+  },
   /**
    * Asks main for a file name (save dialog), then writes one JSON file for support: versions, settings
    * without the secret, printer profiles, recent documents and the end of each log file.
@@ -310,6 +566,9 @@ export const invokeChannels = {
 /** Main → renderer notifications. */
 export const eventChannels = {
   'print:progress': { method: 'onPrintProgress', payload: printProgressSchema },
+  /** A code read from the HID scanner, with prefix and suffix removed. */
+  'scanner:code': { method: 'onScannerCode', payload: z.object({ code: z.string().min(1).max(4096) }) },
+  'scanner:status': { method: 'onScannerStatus', payload: scannerStatusSchema },
 } as const satisfies Record<string, EventDefinition>;
 
 /** Name of an invoke channel, such as `app:get-info`. */

@@ -57,6 +57,9 @@ const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   template_built_in: EXIT.usage,
   nothing_to_print: EXIT.failure,
   file_open_failed: EXIT.failure,
+  label_does_not_fit_printer: EXIT.usage,
+  driver_print_unavailable: EXIT.usage,
+  summary_invalid: EXIT.failure,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

@@ -4,6 +4,8 @@ import type { SecretStore } from '../credentials/credentials.ts';
 import { startDealposSimulator, type DealposSimulator } from '../dealpos-simulator/index.ts';
 import type { AppLogger } from '../logging/logger.ts';
 import type { InvokeHandlers } from '../main/ipc-guard.ts';
+import type { Spooler } from '../printing/spooler.ts';
+import { createNodeHidSource, type HidDeviceSource } from '../scanning/hid-device.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
 import type { AppInfo, SettingsView } from '../../shared/ipc-contract.ts';
@@ -15,13 +17,17 @@ import {
   DealposAccounts,
   type DealposClientTuning,
 } from './dealpos-accounts.ts';
+import { DeskScanner } from './desk-scanner.ts';
 import { DeskSettings, MAX_RECENT_OUTLETS } from './desk-settings.ts';
 import { DiagnosticsExport } from './diagnostics.ts';
+import { ReceivingReports } from './receiving-report.ts';
 import { DocumentCache } from './document-cache.ts';
 import { DeskDocuments } from './documents.ts';
 import { HistoryStore } from './history-store.ts';
 import { runExpected, runInfallible } from './outcome.ts';
 import { PdfPrintJobs, type EventEmitter } from './pdf-print-jobs.ts';
+import { PrintLedger } from './print-ledger.ts';
+import { DeskPrinters, type PrintDriverPages } from './printer-desk.ts';
 import { RendererLogForwarder } from './renderer-log.ts';
 import { TemplateStore } from './template-store.ts';
 import { DeskVariants } from './variants.ts';
@@ -58,6 +64,14 @@ export interface DeskDependencies {
   clientTuning?: DealposClientTuning;
   /** TrueType font for the labels; DejaVu Sans by default. */
   fontPath?: string;
+  /** The OS print spooler; the platform's one (CUPS or Windows) by default. */
+  spooler?: Spooler;
+  /** Prints a driver-mode HTML document; without it driver profiles fail with `driver_print_unavailable`. */
+  printDriverPages?: PrintDriverPages;
+  /** How long one spool job may take before a printer job is interrupted; 60 s by default. */
+  spoolTimeoutMs?: number;
+  /** USB HID devices for the scanner; node-hid, loaded on first use, by default. */
+  hidSource?: HidDeviceSource;
 }
 
 /** The desk's services, ready to register as IPC handlers. */
@@ -67,7 +81,7 @@ export interface DeskServices {
    * every failure as a value; the others throw only on a bug, with a message that names the channel.
    */
   readonly handlers: InvokeHandlers;
-  /** Stops the demo simulator and cancels running print jobs. */
+  /** Stops the demo simulator, cancels running print jobs and closes the HID scanner. */
   close(): Promise<void>;
 }
 
@@ -100,6 +114,7 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
     log: logger.scope('documents'),
   });
   const localeOf = (current: Settings): Locale => current.locale ?? deps.systemLocale;
+  const ledger = new PrintLedger(deps.userDataFolder, clock, logger.scope('ledger'));
   const printJobs = new PdfPrintJobs({
     documents,
     templates,
@@ -111,9 +126,35 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
     locale: async () => localeOf(await settings.load()),
     log: logger.scope('print'),
     fontPath: deps.fontPath,
+    ledger,
+  });
+  const printers = new DeskPrinters({
+    userDataFolder: deps.userDataFolder,
+    documents,
+    templates,
+    ledger,
+    accountKey: () => accounts.currentAccountKey(),
+    spooler: deps.spooler,
+    printDriverPages: deps.printDriverPages,
+    spoolTimeoutMs: deps.spoolTimeoutMs,
+    emit: deps.emit,
+    now: clock,
+    log: logger.scope('printers'),
+    fontPath: deps.fontPath,
   });
   const variants = new DeskVariants(accounts, logger.scope('variants'));
   const rendererLog = new RendererLogForwarder(logger, clock);
+  const receivingReports = new ReceivingReports({
+    chooseSavePath: deps.chooseSavePath,
+    now: clock,
+    log: logger.scope('receiving'),
+    fontPath: deps.fontPath,
+  });
+  const scanner = new DeskScanner({
+    source: deps.hidSource ?? createNodeHidSource(),
+    emit: deps.emit,
+    log: logger.scope('scanner'),
+  });
 
   const settingsView = async (current?: Settings): Promise<SettingsView> => {
     const value = current ?? (await settings.load());
@@ -201,7 +242,20 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
         return remaining;
       }),
     'print:pdf': (request) => runExpected('print:pdf', log, () => printJobs.print(request)),
-    'print:cancel': (jobId) => runInfallible('print:cancel', log, async () => printJobs.cancel(jobId)),
+    'print:cancel': (jobId) =>
+      runInfallible('print:cancel', log, async () => printJobs.cancel(jobId) || printers.stop(jobId)),
+    'printers:list': () => runExpected('printers:list', log, () => printers.list()),
+    'printers:save-profile': (profile) =>
+      runExpected('printers:save-profile', log, () => printers.saveProfile(profile)),
+    'printers:delete-profile': (id) =>
+      runExpected('printers:delete-profile', log, () => printers.deleteProfile(id)),
+    'printers:calibrate': (id) => runExpected('printers:calibrate', log, () => printers.calibrate(id)),
+    'print:printer': (request) => runExpected('print:printer', log, () => printers.print(request)),
+    'printer-jobs:list': () => runExpected('printer-jobs:list', log, () => printers.listJobs()),
+    'printer-jobs:resume': (request) =>
+      runExpected('printer-jobs:resume', log, () => printers.resume(request)),
+    'printer-jobs:cancel': (id) => runExpected('printer-jobs:cancel', log, () => printers.cancel(id)),
+    'ledger:get': (ref) => runExpected('ledger:get', log, () => printers.ledgerOf(ref)),
     'files:open': ({ path, reveal }) => runExpected('files:open', log, () => printJobs.open(path, reveal)),
     'log:write': (entry) =>
       runInfallible('log:write', log, async () => {
@@ -209,12 +263,19 @@ export async function createDeskServices(deps: DeskDependencies): Promise<DeskSe
         return null;
       }),
     'diagnostics:export': () => runExpected('diagnostics:export', log, () => diagnostics.export()),
+    'receiving:export-pdf': (request) =>
+      runExpected('receiving:export-pdf', log, () => receivingReports.export(request)),
+    'scanner:list-devices': () => runInfallible('scanner:list-devices', log, () => scanner.listDevices()),
+    'scanner:connect': (request) => runInfallible('scanner:connect', log, () => scanner.connect(request)),
+    'scanner:disconnect': () => runInfallible('scanner:disconnect', log, () => scanner.disconnect()),
   };
 
   return {
     handlers,
     async close() {
       printJobs.cancelAll();
+      await printers.close();
+      await scanner.close();
       await accounts.close();
     },
   };

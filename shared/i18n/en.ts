@@ -6,7 +6,11 @@ import { deskEn } from './messages/desk.ts';
 import { printingEn } from './messages/printing.ts';
 import { printersEn } from './messages/printers.ts';
 import { scanEn } from './messages/scan.ts';
+import { scannerUiEn } from './messages/scanner-ui.ts';
+import { receivingReportEn } from './messages/receiving-report.ts';
 import { deskMainEn } from './messages/desk-main.ts';
+import { printerDeskEn } from './messages/printer-desk.ts';
+import { printersUiEn } from './messages/printers-ui.ts';
 
 /**
  * English messages in ICU MessageFormat, one file per area under messages/. Each area's Indonesian
@@ -21,7 +25,11 @@ export const en = {
   ...printingEn,
   ...printersEn,
   ...scanEn,
+  ...scannerUiEn,
+  ...receivingReportEn,
   ...deskMainEn,
+  ...printerDeskEn,
+  ...printersUiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

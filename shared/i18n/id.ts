@@ -7,7 +7,11 @@ import { deskId } from './messages/desk.ts';
 import { printingId } from './messages/printing.ts';
 import { printersId } from './messages/printers.ts';
 import { scanId } from './messages/scan.ts';
+import { scannerUiId } from './messages/scanner-ui.ts';
+import { receivingReportId } from './messages/receiving-report.ts';
 import { deskMainId } from './messages/desk-main.ts';
+import { printerDeskId } from './messages/printer-desk.ts';
+import { printersUiId } from './messages/printers-ui.ts';
 
 /** Indonesian messages in ICU MessageFormat; the type makes a missing or extra key a compile error. */
 export const id: Record<MessageKey, string> = {
@@ -19,5 +23,9 @@ export const id: Record<MessageKey, string> = {
   ...printingId,
   ...printersId,
   ...scanId,
+  ...scannerUiId,
+  ...receivingReportId,
   ...deskMainId,
+  ...printerDeskId,
+  ...printersUiId,
 };

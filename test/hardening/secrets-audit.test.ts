@@ -157,6 +157,7 @@ describe('secrets audit: desk services', () => {
     const request: PdfPrintRequest = {
       jobId: 'audit-job-0001',
       document: PLUIT_BILL,
+      reprint: null,
       overrides: [],
       templateId: 'roll-50x30',
       dpi: 203,

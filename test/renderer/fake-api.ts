@@ -11,14 +11,21 @@ import type {
   IpcError,
   LabelDeskApi,
   Outcome,
-  PdfPrintRequest,
+  LedgerEntry,
   PdfPrintResult,
+  PrinterJobView,
+  PrintersView,
   PrintProgress,
+  PrintQueueView,
+  ScannerDeviceList,
+  ScannerStatus,
   SettingsView,
   TemplateListItem,
 } from '../../shared/ipc-contract.ts';
 import { readDocumentLines } from '../../shared/labels/lines.ts';
 import { BUILT_IN_TEMPLATES, type LabelTemplate } from '../../shared/labels/templates.ts';
+import { EXAMPLE_PRINTER_PROFILES, type PrinterProfile } from '../../shared/printing/profile.ts';
+import type { ReceivingReportResult } from '../../shared/scanning/receiving-report-schema.ts';
 
 /** The secret the fake account accepts. */
 export const FAKE_SECRET = 'rahasia-toko-123';
@@ -87,6 +94,24 @@ export class FakeLabelDeskApi implements LabelDeskApi {
     ok: true,
     value: { status: 'written', path: '/tmp/label-desk-diagnostics-2026-03-14.json' },
   };
+  /** The result of the next `exportReceivingPdf` calls. */
+  receivingPdfResult: Outcome<ReceivingReportResult> = {
+    ok: true,
+    value: { status: 'written', path: '/tmp/receiving-check.pdf', pages: 1 },
+  };
+  /** Printer profiles, OS queues and the queue listing's failure that `listPrinters` returns. */
+  printerProfiles: PrinterProfile[] = [];
+  printQueues: PrintQueueView[] = [];
+  printQueuesError: IpcError | null = null;
+  /** Unfinished printer jobs for `listPrinterJobs`. */
+  printerJobs: PrinterJobView[] = [];
+  /** The next printer jobs' and resumes' results; without one a job completes with 41 labels. */
+  readonly printerResults: Array<Outcome<PrinterJobView>> = [];
+  readonly resumeResults: Array<Outcome<PrinterJobView>> = [];
+  /** The result of the next `printCalibrationLabel` calls. */
+  calibrationResult: Outcome<null> = { ok: true, value: null };
+  /** Print ledger entries by document, newest first. */
+  readonly ledgers = new Map<string, LedgerEntry[]>();
   /** Variants DealPOS knows, by code, for `lookupVariants`. */
   readonly variants = new Map<string, { id: string; productId: string }>();
   /** When set, every variant lookup fails with this error. */
@@ -283,7 +308,7 @@ export class FakeLabelDeskApi implements LabelDeskApi {
 
   readonly printPdf = async (...args: InvokeArgs<'print:pdf'>): Promise<Outcome<PdfPrintResult>> => {
     this.#record('printPdf', args);
-    const request: PdfPrintRequest = args[0];
+    const [request] = args;
     if (this.holdPrints) {
       await new Promise<void>((resolve) => {
         this.#pendingPrint = resolve;
@@ -322,8 +347,195 @@ export class FakeLabelDeskApi implements LabelDeskApi {
     return this.diagnosticsResult;
   };
 
+  readonly exportReceivingPdf = async (
+    ...args: InvokeArgs<'receiving:export-pdf'>
+  ): Promise<Outcome<ReceivingReportResult>> => {
+    this.#record('exportReceivingPdf', args);
+    return this.receivingPdfResult;
+  };
+
+  readonly listPrinters = async (): Promise<Outcome<PrintersView>> => {
+    this.#record('listPrinters', []);
+    return {
+      ok: true,
+      value: {
+        profiles: this.printerProfiles,
+        examples: [...EXAMPLE_PRINTER_PROFILES],
+        queues: this.printQueues,
+        queuesError: this.printQueuesError,
+      },
+    };
+  };
+
+  readonly savePrinterProfile = async (
+    ...args: InvokeArgs<'printers:save-profile'>
+  ): Promise<Outcome<PrinterProfile[]>> => {
+    this.#record('savePrinterProfile', args);
+    const profile = args[0] as PrinterProfile;
+    const index = this.printerProfiles.findIndex((candidate) => candidate.id === profile.id);
+    this.printerProfiles =
+      index === -1
+        ? [...this.printerProfiles, profile]
+        : this.printerProfiles.map((candidate) => (candidate.id === profile.id ? profile : candidate));
+    return { ok: true, value: this.printerProfiles };
+  };
+
+  readonly deletePrinterProfile = async (
+    ...args: InvokeArgs<'printers:delete-profile'>
+  ): Promise<Outcome<PrinterProfile[]>> => {
+    this.#record('deletePrinterProfile', args);
+    this.printerProfiles = this.printerProfiles.filter((profile) => profile.id !== args[0]);
+    return { ok: true, value: this.printerProfiles };
+  };
+
+  readonly printCalibrationLabel = async (
+    ...args: InvokeArgs<'printers:calibrate'>
+  ): Promise<Outcome<null>> => {
+    this.#record('printCalibrationLabel', args);
+    return this.calibrationResult;
+  };
+
+  readonly printToPrinter = async (
+    ...args: InvokeArgs<'print:printer'>
+  ): Promise<Outcome<PrinterJobView>> => {
+    this.#record('printToPrinter', args);
+    const [request] = args;
+    if (this.holdPrints) {
+      await new Promise<void>((resolve) => {
+        this.#pendingPrint = resolve;
+      });
+    }
+    const profile = this.printerProfiles.find((candidate) => candidate.id === request.profileId);
+    return (
+      this.printerResults.shift() ?? {
+        ok: true,
+        value: fakePrinterJob({
+          document: request.document,
+          profileName: profile?.name ?? '?',
+          queue: profile?.queue ?? '?',
+        }),
+      }
+    );
+  };
+
+  readonly listPrinterJobs = async (): Promise<Outcome<PrinterJobView[]>> => {
+    this.#record('listPrinterJobs', []);
+    return { ok: true, value: this.printerJobs };
+  };
+
+  readonly resumePrinterJob = async (
+    ...args: InvokeArgs<'printer-jobs:resume'>
+  ): Promise<Outcome<PrinterJobView>> => {
+    this.#record('resumePrinterJob', args);
+    if (this.holdPrints) {
+      await new Promise<void>((resolve) => {
+        this.#pendingPrint = resolve;
+      });
+    }
+    const job = this.printerJobs.find((candidate) => candidate.id === args[0].id);
+    const result = this.resumeResults.shift() ?? {
+      ok: true,
+      value: fakePrinterJob({
+        ...job,
+        status: 'completed',
+        confirmedLabels: job?.totalLabels ?? 41,
+        interruption: null,
+      }),
+    };
+    if (result.ok && result.value.status !== 'interrupted') {
+      this.printerJobs = this.printerJobs.filter((candidate) => candidate.id !== args[0].id);
+    }
+    return result;
+  };
+
+  readonly cancelPrinterJob = async (
+    ...args: InvokeArgs<'printer-jobs:cancel'>
+  ): Promise<Outcome<PrinterJobView>> => {
+    this.#record('cancelPrinterJob', args);
+    const job = this.printerJobs.find((candidate) => candidate.id === args[0]);
+    if (job === undefined) {
+      return { ok: false, error: { code: 'print_job_not_found', params: { id: args[0] } } };
+    }
+    this.printerJobs = this.printerJobs.filter((candidate) => candidate.id !== args[0]);
+    return { ok: true, value: { ...job, status: 'cancelled' } };
+  };
+
+  readonly getLedger = async (...args: InvokeArgs<'ledger:get'>): Promise<Outcome<LedgerEntry[]>> => {
+    this.#record('getLedger', args);
+    return { ok: true, value: this.ledgers.get(refKey(args[0])) ?? [] };
+  };
+
+  /** Sets the print ledger `getLedger` returns for `ref`. */
+  setLedger(ref: DocumentRef, entries: LedgerEntry[]): void {
+    this.ledgers.set(refKey(ref), entries);
+  }
+
   readonly onPrintProgress = (listener: (payload: PrintProgress) => void): (() => void) => {
     this.#progressListeners.add(listener);
     return () => this.#progressListeners.delete(listener);
+  };
+
+  /** HID devices `listScannerDevices` returns. */
+  scannerDevices: ScannerDeviceList = { devices: [], error: null };
+  readonly #scannerCodeListeners = new Set<(payload: { code: string }) => void>();
+  readonly #scannerStatusListeners = new Set<(payload: ScannerStatus) => void>();
+
+  /** Sends a HID scanner code as main does. */
+  emitScannerCode(code: string): void {
+    for (const listener of this.#scannerCodeListeners) {
+      listener({ code });
+    }
+  }
+
+  /** Sends a HID scanner state change as main does. */
+  emitScannerStatus(status: ScannerStatus): void {
+    for (const listener of this.#scannerStatusListeners) {
+      listener(status);
+    }
+  }
+
+  readonly listScannerDevices = async (): Promise<ScannerDeviceList> => {
+    this.#record('listScannerDevices', []);
+    return this.scannerDevices;
+  };
+
+  readonly connectScanner = async (...args: InvokeArgs<'scanner:connect'>): Promise<ScannerStatus> => {
+    this.#record('connectScanner', args);
+    const key = args[0].key;
+    const name = this.scannerDevices.devices.find((device) => device.key === key)?.name ?? null;
+    return { state: 'connected', device: { key, name }, error: null };
+  };
+
+  readonly disconnectScanner = async (): Promise<ScannerStatus> => {
+    this.#record('disconnectScanner', []);
+    return { state: 'idle', device: null, error: null };
+  };
+
+  readonly onScannerCode = (listener: (payload: { code: string }) => void): (() => void) => {
+    this.#scannerCodeListeners.add(listener);
+    return () => this.#scannerCodeListeners.delete(listener);
+  };
+
+  readonly onScannerStatus = (listener: (payload: ScannerStatus) => void): (() => void) => {
+    this.#scannerStatusListeners.add(listener);
+    return () => this.#scannerStatusListeners.delete(listener);
+  };
+}
+
+/** Builds a printer job view for the fake's results: by default a completed 41-label job of the Toko Bandung bill. */
+export function fakePrinterJob(fields: Partial<PrinterJobView> = {}): PrinterJobView {
+  return {
+    id: '20261021-101500-a1b2',
+    status: 'completed',
+    document: TOKO_BANDUNG,
+    profileName: 'Gudang XP-360B',
+    queue: 'XP-360B',
+    templateId: 'roll-50x30',
+    confirmedLabels: 41,
+    totalLabels: 41,
+    interruption: null,
+    createdAt: '2026-10-21T03:15:00.000Z',
+    updatedAt: '2026-10-21T03:16:00.000Z',
+    ...fields,
   };
 }

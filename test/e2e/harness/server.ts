@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,10 +19,13 @@ import {
   type TrustedSender,
 } from '../../../electron/main/ipc-guard.ts';
 import { createEventSender } from '../../../electron/main/ipc-events.ts';
+import type { Spooler } from '../../../electron/printing/spooler.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window-options.ts';
+import type { HidDeviceSource } from '../../../electron/scanning/hid-device.ts';
 import { SettingsStore } from '../../../electron/settings/settings.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../shared/ipc-contract.ts';
+import { ReplayHidSource, hidPosReports } from '../../support/replay-hid-source.ts';
 import { MemorySecretStore } from './memory-secret-store.ts';
 import { HARNESS_SHIM_PATH, IPC_EVENTS_PATH, IPC_PATH_PREFIX, labelDeskShimSource } from './page-shim.ts';
 
@@ -65,6 +68,17 @@ export interface HarnessOptions {
   clientTuning?: DealposClientTuning;
   /** Prints nothing on start. */
   quiet?: boolean;
+  /** USB HID devices for the scanner; by default a replay source with one HID POS scanner plugged in. */
+  hidSource?: HidDeviceSource;
+  /** The print spooler, such as a CupsSpooler on a private cupsd; the platform's own by default. */
+  spooler?: Spooler;
+}
+
+/** One driver-mode print: the HTML document the desk would print, saved instead of printed. */
+export interface DriverPrint {
+  path: string;
+  profileId: string;
+  queue: string;
 }
 
 /** One call of the desk's `openPath` or `revealPath`; the harness records them instead of opening anything. */
@@ -85,10 +99,17 @@ export interface Harness {
   secretStore: 'keychain' | 'memory';
   /** Calls of `files:open`, in order. */
   openedFiles: OpenedFile[];
+  /** Driver-mode prints, in order; each document is saved under the harness's temporary folder. */
+  driverPrints: DriverPrint[];
   /** The main log of the desk services. */
   logFile: string;
   /** Sets the result of the next save dialog: a path, or null for a cancelled dialog. */
   setNextSavePath(path: string | null): void;
+  /**
+   * The replay HID source, for tests to play recorded reports, unplug and plug the scanner; null when
+   * the options passed another source.
+   */
+  hid: ReplayHidSource | null;
   /** Stops the server, the simulators and the services, and deletes the temporary folder. Idempotent. */
   close(): Promise<void>;
 }
@@ -114,7 +135,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = await createLogger({ folder: join(userDataFolder, 'logs') });
   const eventClients = new Set<ServerResponse>();
   const openedFiles: OpenedFile[] = [];
+  const driverPrints: DriverPrint[] = [];
   let nextSavePath: { path: string | null } | undefined;
+  const replayHid = options.hidSource === undefined ? new ReplayHidSource() : null;
 
   let desk: DeskServices;
   try {
@@ -143,6 +166,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       appVersion: await packageVersion(),
       systemLocale: options.systemLocale ?? 'en',
       clientTuning: options.clientTuning ?? { sleep: () => Promise.resolve() },
+      hidSource: options.hidSource ?? replayHid ?? undefined,
+      spooler: options.spooler,
+      printDriverPages: async (html, profile) => {
+        const folder = join(root, 'driver-prints');
+        await mkdir(folder, { recursive: true });
+        const path = join(folder, `print-${driverPrints.length + 1}.html`);
+        await writeFile(path, html, 'utf8');
+        driverPrints.push({ path, profileId: profile.id, queue: profile.queue });
+      },
     });
   } catch (error) {
     await simulator.close();
@@ -189,6 +221,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await handleNextSavePath(request, response);
       return;
     }
+    if (path === '/__harness/hid') {
+      await handleHid(request, response);
+      return;
+    }
     if (request.method === 'GET' && path === '/__harness/state') {
       sendJson(response, 200, {
         userDataFolder,
@@ -196,6 +232,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         secretStore,
         simulatorUrl: simulator.url,
         openedFiles,
+        driverPrints,
       });
       return;
     }
@@ -246,6 +283,38 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sendJson(response, 200, { path });
   }
 
+  /**
+   * Drives the replay HID scanner: `{"action": "play", "code": "..."}` sends the code as HID POS reports
+   * (`"partial": true` sends only its first report, as if the scanner were pulled out mid-code),
+   * `{"action": "unplug"}` and `{"action": "plug"}` pull the scanner out and put it back.
+   */
+  async function handleHid(request: IncomingMessage, response: ServerResponse) {
+    const body = (await readJsonBody(request)) as {
+      action?: unknown;
+      code?: unknown;
+      partial?: unknown;
+    } | null;
+    if (request.method !== 'POST' || replayHid === null) {
+      sendJson(response, 400, { error: 'POST only, and only while the harness uses its replay HID source' });
+      return;
+    }
+    if (body?.action === 'play' && typeof body.code === 'string' && body.code !== '') {
+      const reports = hidPosReports(body.code, { chunkBytes: 8 });
+      sendJson(response, 200, {
+        played: replayHid.play(body.partial === true ? reports.slice(0, 1) : reports),
+      });
+    } else if (body?.action === 'unplug') {
+      sendJson(response, 200, { unplugged: replayHid.unplug() !== null });
+    } else if (body?.action === 'plug') {
+      replayHid.plug();
+      sendJson(response, 200, { plugged: true });
+    } else {
+      sendJson(response, 400, {
+        error: 'expected {"action": "play", "code": "..."}, {"action": "unplug"} or {"action": "plug"}',
+      });
+    }
+  }
+
   if (options.quiet !== true) {
     console.log(
       `[harness] serving ${rendererFolder} at ${origin}/ with ` +
@@ -263,10 +332,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     outputFolder,
     secretStore,
     openedFiles,
+    driverPrints,
     logFile: logger.filePath,
     setNextSavePath(path) {
       nextSavePath = { path };
     },
+    hid: replayHid,
     close() {
       closing ??= (async () => {
         for (const client of eventClients) {

@@ -125,9 +125,13 @@ export async function createDeskFixture(options: DeskFixtureOptions = {}): Promi
       revealPath: (path) => {
         fixture.opened.push({ path, reveal: true });
       },
-      emit: (_channel, payload) => {
-        fixture.progress.push(payload);
-        fixture.onProgress?.(payload);
+      emit: (channel, payload) => {
+        if (channel !== 'print:progress') {
+          return;
+        }
+        const progress = payload as PrintProgress;
+        fixture.progress.push(progress);
+        fixture.onProgress?.(progress);
       },
       logger,
       appVersion: '9.8.7',

@@ -8,6 +8,8 @@ import {
 } from '../../../electron/main/ipc-guard.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../shared/ipc-contract.ts';
 import { BUILT_IN_TEMPLATES } from '../../../shared/labels/templates.ts';
+import { EXAMPLE_PRINTER_PROFILES } from '../../../shared/printing/profile.ts';
+import { DEFAULT_SCANNER_SETTINGS } from '../../../shared/scanning/wedge.ts';
 import { createDeskFixture, saveStoreAccount, type DeskFixture } from './desk-fixture.ts';
 
 const APP_URL = 'file:///opt/label-desk/out/renderer/index.html';
@@ -49,9 +51,64 @@ function validArgs(): { readonly [C in InvokeChannel]: unknown[] } {
       },
     ],
     'print:cancel': ['guard-job-1'],
+    'printers:list': [],
+    'printers:save-profile': [
+      { ...EXAMPLE_PRINTER_PROFILES[0], id: 'guard-printer', queue: 'no-such-queue' },
+    ],
+    'printers:delete-profile': ['guard-printer'],
+    'printers:calibrate': ['guard-printer'],
+    'print:printer': [
+      {
+        jobId: 'guard-job-2',
+        profileId: 'guard-printer',
+        document: ref,
+        overrides: [],
+        templateId: 'roll-50x30',
+        showPrice: false,
+        reprint: { lineNumber: 1, labels: 1 },
+      },
+    ],
+    'printer-jobs:list': [],
+    'printer-jobs:resume': [{ id: '20260115-080000-abcd', requestId: 'guard-job-3', unconfirmed: null }],
+    'printer-jobs:cancel': ['20260115-080000-abcd'],
+    'ledger:get': [ref],
     'files:open': [{ path: '/etc/hostname', reveal: false }],
     'log:write': [{ level: 'info', scope: 'guard-test', message: 'hello' }],
     'diagnostics:export': [],
+    'receiving:export-pdf': [
+      {
+        document: ref,
+        locale: 'en',
+        startedAt: '2026-01-15T07:30:00.000Z',
+        finishedAt: '2026-01-15T07:52:00.000Z',
+        lines: [
+          {
+            lineNumber: 1,
+            code: 'KF-M-0101',
+            name: 'Kemeja',
+            expected: 2,
+            scanned: 2,
+            difference: 0,
+            status: 'complete',
+          },
+        ],
+        unknownCodes: [{ code: 'XX-404', scans: 1, status: 'not_found' }],
+        totals: {
+          lines: 1,
+          linesComplete: 1,
+          linesShort: 0,
+          linesOver: 0,
+          expectedUnits: 2,
+          scannedUnits: 2,
+          shortUnits: 0,
+          overUnits: 0,
+          unknownScans: 1,
+        },
+      },
+    ],
+    'scanner:list-devices': [],
+    'scanner:connect': [{ key: '0c2e:0b8f', settings: DEFAULT_SCANNER_SETTINGS }],
+    'scanner:disconnect': [],
   };
 }
 

@@ -19,6 +19,8 @@ import {
   type SettingsView,
 } from '../../../shared/ipc-contract.ts';
 import { BUILT_IN_TEMPLATES } from '../../../shared/labels/templates.ts';
+import { EXAMPLE_PRINTER_PROFILES } from '../../../shared/printing/profile.ts';
+import { DEFAULT_SCANNER_SETTINGS } from '../../../shared/scanning/wedge.ts';
 
 const APP_URL = 'file:///opt/label-desk/out/renderer/index.html';
 
@@ -74,9 +76,62 @@ const VALID_ARGS: { readonly [C in InvokeChannel]: unknown[] } = {
     },
   ],
   'print:cancel': ['job-0001'],
+  'printers:list': [],
+  'printers:save-profile': [EXAMPLE_PRINTER_PROFILES[0]],
+  'printers:delete-profile': ['xprinter-xp-360b'],
+  'printers:calibrate': ['xprinter-xp-360b'],
+  'print:printer': [
+    {
+      jobId: 'job-0002',
+      profileId: 'xprinter-xp-360b',
+      document: ref,
+      overrides: [],
+      templateId: 'roll-50x30',
+      showPrice: false,
+      reprint: null,
+    },
+  ],
+  'printer-jobs:list': [],
+  'printer-jobs:resume': [{ id: '20260115-080000-abcd', requestId: 'job-0003', unconfirmed: 'skip' }],
+  'printer-jobs:cancel': ['20260115-080000-abcd'],
+  'ledger:get': [ref],
   'files:open': [{ path: '/tmp/labels.pdf', reveal: false }],
   'log:write': [{ level: 'info', scope: 'desk', message: 'ready' }],
   'diagnostics:export': [],
+  'receiving:export-pdf': [
+    {
+      document: ref,
+      locale: 'en',
+      startedAt: '2026-01-15T07:30:00.000Z',
+      finishedAt: '2026-01-15T07:52:00.000Z',
+      lines: [
+        {
+          lineNumber: 1,
+          code: 'KF-M-0101',
+          name: 'Kemeja',
+          expected: 2,
+          scanned: 2,
+          difference: 0,
+          status: 'complete',
+        },
+      ],
+      unknownCodes: [{ code: 'XX-404', scans: 1, status: 'not_found' }],
+      totals: {
+        lines: 1,
+        linesComplete: 1,
+        linesShort: 0,
+        linesOver: 0,
+        expectedUnits: 2,
+        scannedUnits: 2,
+        shortUnits: 0,
+        overUnits: 0,
+        unknownScans: 1,
+      },
+    },
+  ],
+  'scanner:list-devices': [],
+  'scanner:connect': [{ key: '0c2e:0b8f:S123', settings: DEFAULT_SCANNER_SETTINGS }],
+  'scanner:disconnect': [],
 };
 
 /** A result each channel's schema accepts. */
@@ -96,9 +151,34 @@ const SAMPLE_RESULTS: { readonly [C in InvokeChannel]: InvokeResult<C> } = {
   'templates:delete': { ok: true, value: [] },
   'print:pdf': { ok: true, value: { status: 'cancelled' } },
   'print:cancel': false,
+  'printers:list': {
+    ok: true,
+    value: { profiles: [], examples: [...EXAMPLE_PRINTER_PROFILES], queues: [], queuesError: null },
+  },
+  'printers:save-profile': { ok: true, value: [EXAMPLE_PRINTER_PROFILES[0]!] },
+  'printers:delete-profile': { ok: true, value: [] },
+  'printers:calibrate': { ok: true, value: null },
+  'print:printer': { ok: false, error: { code: 'printer_not_found', params: { queue: 'XP-360B' } } },
+  'printer-jobs:list': { ok: true, value: [] },
+  'printer-jobs:resume': {
+    ok: false,
+    error: { code: 'print_job_not_found', params: { id: '20260115-080000-abcd' } },
+  },
+  'printer-jobs:cancel': {
+    ok: false,
+    error: { code: 'print_job_closed', params: { id: '20260115-080000-abcd' } },
+  },
+  'ledger:get': { ok: true, value: [] },
   'files:open': { ok: true, value: null },
   'log:write': null,
   'diagnostics:export': { ok: true, value: { status: 'written', path: '/tmp/diagnostics.json' } },
+  'receiving:export-pdf': { ok: true, value: { status: 'written', path: '/tmp/receiving.pdf', pages: 1 } },
+  'scanner:list-devices': {
+    devices: [],
+    error: { code: 'hid_unavailable', params: { reason: 'no libusb' } },
+  },
+  'scanner:connect': { state: 'connecting', device: { key: '0c2e:0b8f:S123', name: null }, error: null },
+  'scanner:disconnect': { state: 'idle', device: null, error: null },
 };
 
 /** Handlers that return the sample results and count their calls per channel. */

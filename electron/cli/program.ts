@@ -4,6 +4,7 @@ import { LOCALES, translate, type Locale } from '../../shared/i18n/index.ts';
 import { MAX_LABELS_PER_LINE } from '../../shared/labels/lines.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { SUPPORTED_DPI, type Dpi } from '../../shared/labels/types.ts';
+import type { CalibrateCommandOptions } from './calibrate-command.ts';
 import {
   CLI_PRINTER_LANGUAGES,
   type CliPrinterLanguage,
@@ -38,6 +39,7 @@ export type ParsedCommand =
   | { name: 'logout' }
   | { name: 'templates' }
   | { name: 'printers' }
+  | { name: 'calibrate'; profile: string; options: CalibrateCommandOptions }
   | { name: 'jobs' }
   | { name: 'resume'; id: string; options: ResumeCommandOptions }
   | { name: 'cancel'; id: string }
@@ -192,11 +194,21 @@ export function parseCommandLine(
       command = { name: 'templates' };
     });
 
-  program
+  const printers = program
     .command('printers')
     .description(t('printers.help.printers'))
     .action(() => {
       command = { name: 'printers' };
+    });
+  printers
+    .command('calibrate')
+    .description(t('printer_desk.help.calibrate'))
+    .argument('<profile>', t('printer_desk.help.profile'))
+    .option('--zpl <file>', t('printers.help.zpl'), nonEmpty(locale))
+    .option('--tspl <file>', t('printers.help.tspl'), nonEmpty(locale))
+    .option('--wait <seconds>', t('printers.help.wait'), parsePositiveInteger(locale))
+    .action((profile: string, options: CalibrateCommandOptions) => {
+      command = { name: 'calibrate', profile, options };
     });
 
   program

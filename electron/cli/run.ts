@@ -17,6 +17,7 @@ import { errorMessage, lineProblemMessage } from '../../shared/error-messages.ts
 import { formatCount, localeFromTag, translate, type Locale } from '../../shared/i18n/index.ts';
 import type { LineOverride } from '../../shared/labels/types.ts';
 import { BUILT_IN_TEMPLATES, labelsPerPage } from '../../shared/labels/templates.ts';
+import { calibratePrinter } from './calibrate-command.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { readAll, readHiddenLine, writeLine, type CliIo } from './io.ts';
 import {
@@ -102,6 +103,12 @@ export async function runCli(
         return await print(command.options, io, locale, account, settingsStore, verbose, overrides, context);
       case 'printers':
         return await listPrinters(printingContext(io, locale, overrides));
+      case 'calibrate':
+        return await calibratePrinter(
+          command.profile,
+          command.options,
+          printingContext(io, locale, overrides),
+        );
       case 'jobs':
         return await listJobs(printingContext(io, locale, overrides));
       case 'resume':

@@ -8,11 +8,13 @@ import type {
   PdfPrintResult,
 } from '../../shared/ipc-contract.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
-import type { LineOverride } from '../../shared/labels/types.ts';
+import { readDocumentLines } from '../../shared/labels/lines.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
 import { printDocumentLabels, requireTemplate } from '../services/print-labels.ts';
 import type { ScopedLogger } from '../logging/logger.ts';
 import type { DeskDocuments } from './documents.ts';
+import { printOverrides } from './print-overrides.ts';
+import { ledgerLines, type PrintLedger } from './print-ledger.ts';
 import type { TemplateStore } from './template-store.ts';
 
 /** Progress events of one job are at least this far apart, except the last one. */
@@ -35,6 +37,8 @@ export interface PdfPrintJobsOptions {
   log: ScopedLogger;
   /** TrueType font the labels are measured and drawn with; DejaVu Sans by default. */
   fontPath?: string;
+  /** The print ledger that records each written PDF; nothing is recorded without it. */
+  ledger?: PrintLedger;
 }
 
 /**
@@ -127,6 +131,7 @@ export class PdfPrintJobs {
     // Unknown templates and documents fail before the save dialog opens.
     requireTemplate(request.templateId, custom);
     const cached = await documents.readCachedLines(request.document);
+    const overrides = printOverrides(request.overrides, request.reprint, readDocumentLines(cached.lines));
 
     const outputPath = await this.#options.chooseSavePath(
       defaultPdfName(request.document.number),
@@ -149,7 +154,7 @@ export class PdfPrintJobs {
         showPrice: request.showPrice,
         outputPath,
         startPosition: request.startPosition,
-        overrides: overridesMap(request.overrides),
+        overrides,
       },
       {
         client: { fetchDocument: () => Promise.resolve(cached.lines) },
@@ -172,6 +177,21 @@ export class PdfPrintJobs {
     const path = resolve(outcome.path);
     this.#written.add(path);
     await documents.recordPrinted(cached.accountKey, request.document, outcome.labelsWritten);
+    await this.#options.ledger
+      ?.append(cached.accountKey, request.document, {
+        at: this.#options.now().toISOString(),
+        target: { kind: 'pdf', path },
+        templateId: request.templateId,
+        dpi: request.dpi,
+        status: 'completed',
+        reprint: request.reprint !== null && request.reprint !== undefined,
+        lines: ledgerLines(outcome.plan.entries, outcome.lines, 0, outcome.labelsWritten),
+        labels: outcome.labelsWritten,
+      })
+      .catch((error: unknown) => {
+        // The PDF is written either way; a ledger that cannot be written must not hide it.
+        log.error('Could not add the PDF to the print ledger', { jobId: request.jobId, error });
+      });
     log.info('Wrote a label PDF', {
       jobId: request.jobId,
       number: request.document.number,
@@ -192,27 +212,11 @@ export function defaultPdfName(documentNumber: string): string {
   return `labels-${safe === '' ? 'document' : safe}.pdf`;
 }
 
-/** Keys the clerk's changes by line number. A later change to the same line wins. */
-function overridesMap(overrides: PdfPrintRequest['overrides']): Map<number, LineOverride> {
-  const map = new Map<number, LineOverride>();
-  for (const { lineNumber, quantity, include } of overrides) {
-    const override: LineOverride = {};
-    if (quantity !== undefined) {
-      override.quantity = quantity;
-    }
-    if (include !== undefined) {
-      override.include = include;
-    }
-    map.set(lineNumber, override);
-  }
-  return map;
-}
-
 /**
  * Limits progress events to one per {@link PROGRESS_INTERVAL_MS} or per whole percent, whichever comes
  * first, so a long job does not flood IPC. The final count always goes out.
  */
-class ProgressThrottle {
+export class ProgressThrottle {
   #lastTime = Number.NEGATIVE_INFINITY;
   #lastWritten = 0;
 

@@ -1,4 +1,5 @@
-import { arch, platform, release } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { arch, platform, release, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import {
   app,
@@ -14,8 +15,10 @@ import {
 import { KeychainSecretStore } from '../credentials/credentials.ts';
 import { createDeskServices, type DeskServices } from '../desk/desk-services.ts';
 import { createLogger, type AppLogger } from '../logging/logger.ts';
+import { printWithDriver } from '../printing/driver-print.ts';
 import { userDataFolder } from '../settings/app-paths.ts';
 import { localeFromTag, translate, type Locale } from '../../shared/i18n/index.ts';
+import type { PrinterProfile } from '../../shared/printing/profile.ts';
 import { isAppPageUrl, resolveAppPage, type AppPage } from './app-page.ts';
 import { createEventSender } from './ipc-events.ts';
 import { IpcRequestRejectedError, registerInvokeHandlers, reportingFailures } from './ipc-guard.ts';
@@ -98,6 +101,34 @@ async function openPath(path: string): Promise<void> {
   }
 }
 
+/**
+ * Prints a driver-mode label document through the profile's queue. A hidden, sandboxed window without
+ * preload, Node or JavaScript loads the HTML from a temporary file and prints it at the profile's page
+ * size. The document embeds its font, so the window reads no other file.
+ */
+async function printDriverPages(html: string, profile: PrinterProfile): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'label-desk-print-'));
+  const file = join(folder, 'labels.html');
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  try {
+    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    await window.loadFile(file);
+    await printWithDriver(window.webContents, profile);
+  } finally {
+    window.destroy();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 async function startDesk(appLogger: AppLogger): Promise<DeskServices> {
   return createDeskServices({
     userDataFolder: dataFolder,
@@ -116,6 +147,7 @@ async function startDesk(appLogger: AppLogger): Promise<DeskServices> {
       os: `${platform()} ${release()} ${arch()}`,
     },
     systemLocale: localeFromTag(app.getLocale()),
+    printDriverPages,
   });
 }
 

@@ -55,6 +55,8 @@ export const jobJournalSchema = z.object({
     number: z.string(),
   }),
   templateId: z.string(),
+  /** True when the clerk asked for these labels again; journals written before this field are not. */
+  reprint: z.boolean().default(false),
   profile: printerProfileSchema,
   language: z.enum(['zpl', 'tspl']),
   queue: z.string().min(1),

@@ -47,11 +47,11 @@ export interface RunnerContext {
   now?: () => Date;
 }
 
-/** A new job: the values the journal records before anything is sent. */
+/** A new job: the values the journal records before anything is sent. `reprint` is false when absent. */
 export type NewPrintJob = Pick<
   JobJournal,
   'document' | 'templateId' | 'profile' | 'language' | 'queue' | 'totalLabels' | 'plan'
->;
+> & { reprint?: boolean };
 
 export interface ResumeOptions {
   /** How to count a chunk whose outcome the spooler can no longer tell: printed (`skip`) or not. */
@@ -85,6 +85,7 @@ export async function startPrintJob(job: NewPrintJob, context: RunnerContext): P
     updatedAt: now.toISOString(),
     status: 'active',
     ...structuredClone(job),
+    reprint: job.reprint ?? false,
     confirmedLabels: 0,
     attempts: 0,
     inFlight: null,

@@ -31,6 +31,7 @@ function printRequest(document: DocumentRef, changes: Partial<PdfPrintRequest> =
     dpi: 203,
     showPrice: true,
     startPosition: 1,
+    reprint: null,
     ...changes,
   };
 }
@@ -94,6 +95,37 @@ describe('print:pdf', () => {
 
     const [entry] = await desk.handlers['history:list']();
     expect(entry).toMatchObject({ labelsPrinted: 30 + 45, lastPrintedAt: '2026-01-15T08:00:00.000Z' });
+  });
+
+  it('reprints one label and records it in the ledger', async () => {
+    const desk = await fetchedFixture();
+    valueOf(await desk.handlers['print:pdf'](printRequest(PLUIT_BILL)));
+    const reprint = valueOf(
+      await desk.handlers['print:pdf'](
+        printRequest(PLUIT_BILL, {
+          jobId: 'job-00000002',
+          overrides: [{ lineNumber: 2, include: false }],
+          reprint: { lineNumber: 2, labels: 1 },
+        }),
+      ),
+    );
+
+    expect(reprint).toMatchObject({ status: 'written', labels: 1, pages: 1 });
+    if (reprint.status !== 'written') {
+      return;
+    }
+    const decoded = await decodeLabels(reprint.path, layoutOf('roll-50x30'));
+    expect(decoded.map((label) => label.data)).toEqual(['200536']);
+    const ledger = valueOf(await desk.handlers['ledger:get'](PLUIT_BILL));
+    expect(ledger.map((entry) => [entry.reprint, entry.labels])).toEqual([
+      [true, 1],
+      [false, 45],
+    ]);
+    expect(ledger[0]).toMatchObject({
+      status: 'completed',
+      target: { kind: 'pdf', path: reprint.path },
+      lines: [{ lineNumber: 2, code: '200536', name: 'Boots (36)', labels: 1 }],
+    });
   });
 
   it('emits progress with rising counts and a final total', async () => {

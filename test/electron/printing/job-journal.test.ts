@@ -28,6 +28,7 @@ function journal(overrides: Partial<JobJournal> = {}): JobJournal {
     createdAt: createdAt.toISOString(),
     updatedAt: createdAt.toISOString(),
     status: 'active',
+    reprint: false,
     document: { kind: 'bill', outlet: 'Pluit', number: '2023.09.00001' },
     templateId: 'roll-50x30',
     profile: EXAMPLE_PRINTER_PROFILES[2]!,

@@ -366,6 +366,7 @@ async function saveJournalWithLostChunk(
     id: newJobId(now),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+    reprint: false,
     status: 'interrupted',
     ...newJob(queue),
     confirmedLabels: 0,

@@ -1,4 +1,11 @@
-import type { DocumentRef, IpcError, LabelDeskApi, PrintProgress } from '../../../../shared/ipc-contract.ts';
+import type {
+  DocumentRef,
+  IpcError,
+  LabelDeskApi,
+  PrinterJobView,
+  PrintProgress,
+  Reprint,
+} from '../../../../shared/ipc-contract.ts';
 import {
   BUILT_IN_TEMPLATES,
   DEFAULT_TEMPLATE_ID,
@@ -7,17 +14,24 @@ import {
 } from '../../../../shared/labels/templates.ts';
 import type { Dpi } from '../../../../shared/labels/types.ts';
 import { settle, settleValue } from '../api/call.ts';
+import { LedgerState } from '../ledger/ledger-state.svelte.ts';
+import { PrintersState } from './printers-state.svelte.ts';
 import type { TemplatesState } from './templates-state.svelte.ts';
 
 /** Result of the last print job. */
 export type PrintOutcome =
   | { kind: 'written'; path: string; labels: number; pages: number }
+  | { kind: 'sent'; labels: number; profileName: string; queue: string }
+  | { kind: 'interrupted'; job: PrinterJobView }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: IpcError };
 
 /** A job main is writing: `written` of `total` labels so far, from `onPrintProgress`. */
 export interface RunningJob {
+  /** The renderer's request id, which progress events and `cancelPrint` use. */
   id: string;
+  /** A PDF counts labels written; a printer counts labels the spooler confirmed. */
+  kind: 'pdf' | 'printer';
   written: number;
   total: number;
   cancelling: boolean;
@@ -26,7 +40,10 @@ export interface RunningJob {
 /** Jobs above this many labels ask for a second confirmation, as the command line's `--yes` does. */
 export const LARGE_JOB_LABELS = 5000;
 
-/** The output choices (template, dpi, prices, start position) and the print-to-PDF job. */
+/**
+ * The output choices (template, dpi, prices, start position, target) and the one running job, to a PDF or
+ * a printer. It owns the printers and the loaded document's print ledger, which every job updates.
+ */
 export class PrintState {
   templateId = $state(DEFAULT_TEMPLATE_ID);
   dpi = $state<Dpi>(203);
@@ -36,6 +53,9 @@ export class PrintState {
   outcome = $state.raw<PrintOutcome | null>(null);
   /** Set when opening the written file or its folder failed. */
   openError = $state.raw<IpcError | null>(null);
+
+  readonly printers: PrintersState;
+  readonly ledger: LedgerState;
 
   readonly #api: LabelDeskApi;
   readonly #templates: TemplatesState;
@@ -60,10 +80,12 @@ export class PrintState {
   constructor(
     api: LabelDeskApi,
     templates: TemplatesState,
-    options: { newJobId?: () => string; onPrinted?: () => void } = {},
+    options: { newJobId?: () => string; onPrinted?: () => void; storage?: Storage } = {},
   ) {
     this.#api = api;
     this.#templates = templates;
+    this.printers = new PrintersState(api, options.storage);
+    this.ledger = new LedgerState(api);
     this.#newJobId = options.newJobId ?? (() => crypto.randomUUID());
     this.#onPrinted = options.onPrinted ?? (() => undefined);
   }
@@ -77,17 +99,47 @@ export class PrintState {
     this.job = { ...job, written: progress.written, total: progress.total };
   };
 
-  /** Asks main for a file name and writes the labels of `document` with the clerk's counts. */
-  async print(document: DocumentRef, labelOverrides: ReadonlyMap<number, number>): Promise<void> {
+  /**
+   * Prints the labels of `document` with the clerk's counts to the chosen target: a PDF (main shows a save
+   * dialog) or a printer profile. With `reprint`, only that many labels of that one line are printed.
+   */
+  async print(
+    document: DocumentRef,
+    labelOverrides: ReadonlyMap<number, number>,
+    reprint: Reprint | null = null,
+  ): Promise<void> {
     if (this.job !== null) {
       return;
     }
+    const target = this.printers.target;
     const id = this.#newJobId();
-    this.job = { id, written: 0, total: 0, cancelling: false };
+    this.job = { id, kind: target.kind, written: 0, total: 0, cancelling: false };
     this.outcome = null;
     this.openError = null;
 
     const overrides = [...labelOverrides].map(([lineNumber, quantity]) => ({ lineNumber, quantity }));
+    if (target.kind === 'printer') {
+      const result = await settle(this.#api, 'print', () =>
+        this.#api.printToPrinter({
+          jobId: id,
+          profileId: target.profileId,
+          document,
+          overrides,
+          templateId: this.template.id,
+          showPrice: this.showPrice,
+          reprint,
+        }),
+      );
+      this.job = null;
+      if (result.ok) {
+        this.#applyPrinterJob(result.value);
+      } else {
+        this.outcome = { kind: 'failed', error: result.error };
+      }
+      await this.#afterJob();
+      return;
+    }
+
     const result = await settle(this.#api, 'print', () =>
       this.#api.printPdf({
         jobId: id,
@@ -97,6 +149,7 @@ export class PrintState {
         dpi: this.dpi,
         showPrice: this.showPrice,
         startPosition: this.effectiveStartPosition,
+        reprint,
       }),
     );
     this.job = null;
@@ -109,11 +162,81 @@ export class PrintState {
     }
     if (result.value.status === 'cancelled') {
       this.outcome = { kind: 'cancelled' };
+      await this.ledger.refresh();
       return;
     }
     const { path, labels, pages } = result.value;
     this.outcome = { kind: 'written', path, labels, pages };
+    await this.#afterJob();
+  }
+
+  /**
+   * Sends what an interrupted printer job has not printed yet. `unconfirmed` says how to count labels the
+   * spooler can no longer confirm: null at first, then `skip` (the clerk saw them print) or `resend`.
+   */
+  async resume(job: PrinterJobView, unconfirmed: 'skip' | 'resend' | null = null): Promise<void> {
+    if (this.job !== null) {
+      return;
+    }
+    const requestId = this.#newJobId();
+    this.job = {
+      id: requestId,
+      kind: 'printer',
+      written: job.confirmedLabels,
+      total: job.totalLabels,
+      cancelling: false,
+    };
+    this.outcome = null;
+    this.openError = null;
+    this.printers.setJobError(job.id, null);
+
+    const result = await settle(this.#api, 'print', () =>
+      this.#api.resumePrinterJob({ id: job.id, requestId, unconfirmed }),
+    );
+    this.job = null;
+    if (!result.ok) {
+      if (result.error.code === 'print_job_uncertain') {
+        this.printers.uncertain = { jobId: job.id, error: result.error };
+      } else {
+        this.printers.setJobError(job.id, result.error);
+      }
+      return;
+    }
+    if (this.printers.uncertain?.jobId === job.id) {
+      this.printers.uncertain = null;
+    }
+    this.#applyPrinterJob(result.value);
+    await this.#afterJob();
+  }
+
+  #applyPrinterJob(job: PrinterJobView): void {
+    this.printers.updateJob(job);
+    switch (job.status) {
+      case 'completed':
+        this.outcome = {
+          kind: 'sent',
+          labels: job.confirmedLabels,
+          profileName: job.profileName,
+          queue: job.queue,
+        };
+        break;
+      case 'interrupted':
+        this.outcome = { kind: 'interrupted', job };
+        break;
+      case 'cancelled':
+        this.outcome = { kind: 'cancelled' };
+        break;
+      case 'active':
+        // Another window took the job over; the banner lists it.
+        this.outcome = null;
+        break;
+    }
+  }
+
+  /** Reads what a finished job changed: the ledger, the unfinished printer jobs and the history. */
+  async #afterJob(): Promise<void> {
     this.#onPrinted();
+    await Promise.all([this.ledger.refresh(), this.printers.loadJobs()]);
   }
 
   /** Asks main to stop the running job; the job's own result then reports the cancel. */

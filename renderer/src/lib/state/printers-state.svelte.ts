@@ -1,0 +1,216 @@
+import type {
+  IpcError,
+  LabelDeskApi,
+  PrinterJobView,
+  PrintQueueView,
+} from '../../../../shared/ipc-contract.ts';
+import type { PrinterProfile } from '../../../../shared/printing/profile.ts';
+import { settle } from '../api/call.ts';
+
+/** Destination of the next print: the PDF save dialog, or a saved printer profile by id. */
+export type OutputTarget = { kind: 'pdf' } | { kind: 'printer'; profileId: string };
+
+/** State of a profile's queue as the operating system lists it right now. */
+export type QueueStatus = 'ready' | 'printing' | 'stopped' | 'not_accepting' | 'missing' | 'unknown';
+
+/** The printer dialogs the desk opens on top of the desk, one at a time. */
+export type PrintersDialog = 'profiles' | 'printed';
+
+/** Key of the last chosen output target in the renderer's `localStorage`. */
+export const OUTPUT_TARGET_KEY = 'label-desk.output-target';
+
+// NOTE: the output target lives in this window's localStorage, as the scanner settings do, because main's
+// settings have no field for it. It is lost when the app's browser storage is cleared.
+
+/** Reads the stored output target; anything missing or unreadable means PDF. */
+export function loadOutputTarget(storage: Storage | undefined = globalThis.localStorage): OutputTarget {
+  const text = storage?.getItem(OUTPUT_TARGET_KEY) ?? null;
+  if (text === null || text === 'pdf') {
+    return { kind: 'pdf' };
+  }
+  return text.startsWith('printer:') && text.length > 'printer:'.length
+    ? { kind: 'printer', profileId: text.slice('printer:'.length) }
+    : { kind: 'pdf' };
+}
+
+/** Stores the output target. A storage failure keeps the choice for this session only. */
+export function saveOutputTarget(
+  target: OutputTarget,
+  storage: Storage | undefined = globalThis.localStorage,
+): void {
+  try {
+    storage?.setItem(OUTPUT_TARGET_KEY, target.kind === 'pdf' ? 'pdf' : `printer:${target.profileId}`);
+  } catch {
+    // The choice still applies until the window closes.
+  }
+}
+
+/**
+ * Printer profiles, the operating system's queues, the chosen output target and the printer jobs that did
+ * not finish. Printing itself (progress, resume) runs in PrintState, which owns the one running job.
+ */
+export class PrintersState {
+  profiles = $state.raw<PrinterProfile[]>([]);
+  examples = $state.raw<PrinterProfile[]>([]);
+  queues = $state.raw<PrintQueueView[]>([]);
+  /** Reason the queues could not be listed. The profiles are listed even then. */
+  queuesError = $state.raw<IpcError | null>(null);
+  /** Reason the profiles could not be listed at all. */
+  loadError = $state.raw<IpcError | null>(null);
+  loaded = $state(false);
+  /** Interrupted jobs, and jobs another window is printing, newest first. */
+  jobs = $state.raw<PrinterJobView[]>([]);
+  /** The last failure of Resume or Cancel, per job id. */
+  jobErrors = $state.raw<Readonly<Record<string, IpcError>>>({});
+  /** Set while the clerk must say whether the unconfirmed labels of this job printed. */
+  uncertain = $state.raw<{ jobId: string; error: IpcError } | null>(null);
+  dialog = $state<PrintersDialog | null>(null);
+  /** The profile the editor opens with, or null for the list. */
+  editProfileId = $state<string | null>(null);
+  /** The stored choice; `target` falls back to PDF while the profile is not (or no longer) listed. */
+  chosenTarget = $state.raw<OutputTarget>({ kind: 'pdf' });
+
+  readonly #api: LabelDeskApi;
+  readonly #storage: Storage | undefined;
+
+  /** The output target in use: the chosen profile while it exists, otherwise PDF. */
+  target: OutputTarget = $derived.by(() => {
+    const chosen = this.chosenTarget;
+    if (chosen.kind === 'printer' && this.profiles.some((profile) => profile.id === chosen.profileId)) {
+      return chosen;
+    }
+    return { kind: 'pdf' };
+  });
+
+  /** The profile of the printer target, or null for PDF. */
+  targetProfile: PrinterProfile | null = $derived.by(() => {
+    const target = this.target;
+    return target.kind === 'printer' ? (this.find(target.profileId) ?? null) : null;
+  });
+
+  constructor(api: LabelDeskApi, storage: Storage | undefined = globalThis.localStorage) {
+    this.#api = api;
+    this.#storage = storage;
+    this.chosenTarget = loadOutputTarget(storage);
+  }
+
+  find(id: string): PrinterProfile | undefined {
+    return this.profiles.find((profile) => profile.id === id);
+  }
+
+  /** Reads the profiles, examples and queues. */
+  async load(): Promise<void> {
+    const result = await settle(this.#api, 'printers', () => this.#api.listPrinters());
+    this.loaded = true;
+    if (!result.ok) {
+      this.loadError = result.error;
+      return;
+    }
+    this.loadError = null;
+    this.profiles = result.value.profiles;
+    this.examples = result.value.examples;
+    this.queues = result.value.queues;
+    this.queuesError = result.value.queuesError;
+  }
+
+  /** Reads the printer jobs that did not finish, for the interrupted-jobs banner. */
+  async loadJobs(): Promise<void> {
+    const result = await settle(this.#api, 'printers', () => this.#api.listPrinterJobs());
+    if (result.ok) {
+      this.jobs = result.value;
+    }
+  }
+
+  /** Chooses where the next print goes and remembers the choice. */
+  choose(target: OutputTarget): void {
+    this.chosenTarget = target;
+    saveOutputTarget(target, this.#storage);
+  }
+
+  /** Looks up the state of the queue of `profile` in the operating system's list. */
+  queueStatus(profile: PrinterProfile): QueueStatus {
+    if (this.queuesError !== null || !this.loaded) {
+      return 'unknown';
+    }
+    const queue = this.queues.find((candidate) => candidate.name === profile.queue);
+    if (queue === undefined) {
+      return 'missing';
+    }
+    if (queue.state === 'stopped') {
+      return 'stopped';
+    }
+    if (!queue.acceptingJobs) {
+      return 'not_accepting';
+    }
+    return queue.state === 'printing' ? 'printing' : 'ready';
+  }
+
+  /** Saves a new or changed profile; returns the error main reported, or null. */
+  async saveProfile(profile: PrinterProfile): Promise<IpcError | null> {
+    const result = await settle(this.#api, 'printers', () => this.#api.savePrinterProfile(profile));
+    if (!result.ok) {
+      return result.error;
+    }
+    this.profiles = result.value;
+    return null;
+  }
+
+  /** Deletes a profile; returns the error main reported, or null. The target falls back to PDF by itself. */
+  async deleteProfile(id: string): Promise<IpcError | null> {
+    const result = await settle(this.#api, 'printers', () => this.#api.deletePrinterProfile(id));
+    if (!result.ok) {
+      return result.error;
+    }
+    this.profiles = result.value;
+    if (this.chosenTarget.kind === 'printer' && this.chosenTarget.profileId === id) {
+      this.choose({ kind: 'pdf' });
+    }
+    return null;
+  }
+
+  /** Prints one calibration label with the saved profile; returns the error main reported, or null. */
+  async printCalibration(id: string): Promise<IpcError | null> {
+    const result = await settle(this.#api, 'printers', () => this.#api.printCalibrationLabel(id));
+    return result.ok ? null : result.error;
+  }
+
+  /** Replaces or adds a job after main reported on it; finished jobs leave the banner. */
+  updateJob(job: PrinterJobView): void {
+    const others = this.jobs.filter((candidate) => candidate.id !== job.id);
+    this.jobs = job.status === 'interrupted' || job.status === 'active' ? [job, ...others] : others;
+    this.setJobError(job.id, null);
+  }
+
+  setJobError(jobId: string, error: IpcError | null): void {
+    const errors = { ...this.jobErrors };
+    if (error === null) {
+      delete errors[jobId];
+    } else {
+      errors[jobId] = error;
+    }
+    this.jobErrors = errors;
+  }
+
+  /** Cancels an unfinished job so it is never resumed. */
+  async cancelJob(id: string): Promise<void> {
+    const result = await settle(this.#api, 'printers', () => this.#api.cancelPrinterJob(id));
+    if (this.uncertain?.jobId === id) {
+      this.uncertain = null;
+    }
+    if (!result.ok) {
+      this.setJobError(id, result.error);
+      return;
+    }
+    this.updateJob(result.value);
+  }
+
+  /** Opens a printer dialog; `profileId` opens the editor on that profile. */
+  openDialog(dialog: PrintersDialog, profileId: string | null = null): void {
+    this.editProfileId = profileId;
+    this.dialog = dialog;
+  }
+
+  closeDialog(): void {
+    this.dialog = null;
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usKeystroke } from '../../shared/scanning/us-layout.ts';
-import { decodeLabels, type PdfLabelLayout } from '../support/pdf-tools.ts';
+import { decodeLabels, pdfText, type PdfLabelLayout } from '../support/pdf-tools.ts';
 import {
   expectNoBrowserProblems,
   launchChromium,
@@ -124,6 +124,16 @@ describe('receiving check in Chromium', () => {
     expect(csv.split('\r\n')[0]).toBe('Line,Code,Name,Expected,Scanned,Difference,Status');
     expect(csv).toContain('9,200542,Sepatu Lari Pria (42),1,2,1,Over\r\n');
     expect(csv).toContain(',1000,,,1,,In DealPOS but not on this document\r\n');
+
+    const summaryPdfPath = join(harness.outputFolder, 'receiving-summary.pdf');
+    harness.setNextSavePath(summaryPdfPath);
+    await page.getByRole('button', { name: 'Save PDF summary' }).click();
+    await expect.poll(() => page.getByTestId('check-pdf-path').textContent()).toContain(summaryPdfPath);
+    const summaryText = await pdfText(summaryPdfPath);
+    expect(summaryText).toContain('Over: 1 line, 1 unit too many');
+    expect(summaryText).toContain('200542');
+    expect(summaryText).toContain('Sepatu Lari Pria (42)');
+    expect(summaryText).toContain('XX-404');
 
     await page.getByRole('button', { name: 'Print labels for the scanned quantities' }).click();
     await expect.poll(() => totalLabels(page).textContent()).toBe('3 labels to print');

@@ -9,6 +9,8 @@ import {
 export interface WedgeInputHost {
   /** Milliseconds from the clock the detector compares key times with (`performance.now()` in the app). */
   now(): number;
+  /** When `event` happened on the clock of `now`; by default the time the handler runs. */
+  keyTime?(event: KeyboardEvent): number;
   settings(): ScannerSettings;
   /** Whether the detector reads keys aimed at `target`; keys it does not read pass untouched. */
   listensAt(target: EventTarget | null): boolean;
@@ -84,7 +86,9 @@ export class WedgeInput {
     if (target !== this.#heldTarget) {
       this.flushAll();
     }
-    const step = this.#detector.handleKey(toWedgeEvent(event, this.#host.now()));
+    const step = this.#detector.handleKey(
+      toWedgeEvent(event, this.#host.keyTime?.(event) ?? this.#host.now()),
+    );
     if (step.action === 'hold') {
       event.preventDefault();
       this.#heldTarget = target;

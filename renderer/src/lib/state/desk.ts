@@ -4,6 +4,7 @@ import type { ScanFeedback } from '../../../../shared/scanning/receiving-check.t
 import { downloadFile } from '../receiving/download-file.ts';
 import { createScanSound } from '../receiving/scan-sound.ts';
 import type { LoadedFontMetrics } from '../preview/font-metrics.ts';
+import { ScannerInputState } from '../scanning/scanner-input-state.svelte.ts';
 import { DocumentState } from './document-state.svelte.ts';
 import { HistoryState } from './history-state.svelte.ts';
 import { I18nState } from './i18n-state.svelte.ts';
@@ -28,10 +29,17 @@ export interface Desk {
   metrics: MetricsState;
   ui: UiState;
   receiving: ReceivingState;
+  /** Keyboard or USB HID scanner input, and the HID scanner's state. */
+  scannerInput: ScannerInputState;
   /** Saves a file the renderer made, such as the receiving check's CSV. */
   saveFile: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
   /** Milliseconds from a monotonic clock, for telling a scanner's key burst from typing. */
   now: () => number;
+  /**
+   * When a key was pressed, on the clock of `now`. In the app this is the event's own time stamp, so a
+   * page busy for a moment does not stretch the gaps between a scanner's keys and split its code.
+   */
+  keyTime: (event: KeyboardEvent) => number;
   /** Reads the app info, settings, templates and history from main, then applies the stored preferences. */
   start(): Promise<void>;
   /** Stops listening to main's events. */
@@ -71,6 +79,7 @@ export function createDesk(api: LabelDeskApi, options: DeskOptions): Desk {
   const receiving = new ReceivingState(api, document, options.scanSound ?? createScanSound());
   const lines = new LinesState(document, print);
   const unsubscribe = api.onPrintProgress(print.handleProgress);
+  const scannerInput = new ScannerInputState(api, () => settings.scanner);
 
   return {
     api,
@@ -84,8 +93,11 @@ export function createDesk(api: LabelDeskApi, options: DeskOptions): Desk {
     metrics,
     ui,
     receiving,
+    scannerInput,
     saveFile: options.saveFile ?? downloadFile,
     now: options.now ?? (() => performance.now()),
+    // A test clock replaces both, so key times and timers stay on one clock.
+    keyTime: options.now === undefined ? (event) => event.timeStamp : options.now,
     async start() {
       await Promise.all([settings.load(), templates.load(), history.load()]);
       const locale = settings.locale;
@@ -99,9 +111,11 @@ export function createDesk(api: LabelDeskApi, options: DeskOptions): Desk {
         print.dpi = view.defaultDpi;
       }
       void metrics.load();
+      void scannerInput.start();
     },
     dispose() {
       unsubscribe();
+      scannerInput.dispose();
     },
   };
 }

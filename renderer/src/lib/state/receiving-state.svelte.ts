@@ -1,16 +1,18 @@
+import { SvelteMap } from 'svelte/reactivity';
 import type { Locale } from '../../../../shared/i18n/index.ts';
 import type { DocumentView, IpcError, LabelDeskApi } from '../../../../shared/ipc-contract.ts';
 import { discrepancyCsv } from '../../../../shared/scanning/discrepancy-csv.ts';
+import { receivingReportFields } from '../../../../shared/scanning/receiving-report-schema.ts';
 import {
   ReceivingCheck,
   type LineTally,
   type ReceivingSummary,
-  type ScanFeedback,
   type ScanOutcome,
   type UnknownCodeTally,
 } from '../../../../shared/scanning/receiving-check.ts';
 import { settle } from '../api/call.ts';
 import { MAX_LOOKUP_CODES, batchLookup, scannedLabelCounts, talliesByLine } from '../receiving/check-data.ts';
+import type { ScanSound } from '../receiving/scan-sound.ts';
 import type { DocumentState } from './document-state.svelte.ts';
 
 const NO_TALLIES: ReadonlyMap<number, LineTally> = talliesByLine(new ReceivingCheck([]));
@@ -37,14 +39,32 @@ export class ReceivingState {
   appliedToLabels = $state(false);
   /** Increases whenever the counts change; the getters below read it so components update. */
   revision = $state(0);
+  /** True while main shows the save dialog and writes the PDF summary. */
+  pdfBusy = $state(false);
+  /** Path of the last PDF summary of this check, or null. */
+  pdfPath = $state<string | null>(null);
+  /** The error of the last failed PDF summary, or null. */
+  pdfError = $state.raw<IpcError | null>(null);
 
   readonly #api: LabelDeskApi;
   readonly #document: DocumentState;
-  readonly #sound: (feedback: ScanFeedback) => void;
+  readonly #sound: ScanSound;
   #check: ReceivingCheck | null = null;
   #view: DocumentView | null = null;
+  /** When the check started and last finished, in milliseconds since the epoch. */
+  #startedAt = 0;
+  #finishedAt = 0;
+  /** Increases with every PDF export and every reset, so the result of an older export is ignored. */
+  #pdfRequest = 0;
+  /**
+   * Counts per line number, updated one line per scan or undo. A reactive map lets only the row whose
+   * count changed update, instead of rebuilding every line's counts on each scan of a long document.
+   */
+  #tallies = new SvelteMap<number, LineTally>();
+  #expectedUnits = 0;
+  #scannedUnits = 0;
 
-  constructor(api: LabelDeskApi, document: DocumentState, sound: (feedback: ScanFeedback) => void) {
+  constructor(api: LabelDeskApi, document: DocumentState, sound: ScanSound) {
     this.#api = api;
     this.#document = document;
     this.#sound = sound;
@@ -63,11 +83,13 @@ export class ReceivingState {
   /** Counts per line number, or an empty map when no check runs. */
   get tallies(): ReadonlyMap<number, LineTally> {
     void this.revision;
-    const check = this.#check;
-    if (check === null || !this.active) {
-      return NO_TALLIES;
-    }
-    return talliesByLine(check);
+    return this.#check === null || !this.active ? NO_TALLIES : this.#tallies;
+  }
+
+  /** Units scanned on document lines and the document's readable expected units, kept per scan. */
+  get progress(): { scanned: number; expected: number } {
+    void this.revision;
+    return { scanned: this.#scannedUnits, expected: this.#expectedUnits };
   }
 
   get unknownCodes(): UnknownCodeTally[] {
@@ -93,10 +115,16 @@ export class ReceivingState {
     }
     this.#view = view;
     this.#check = new ReceivingCheck(view.lines);
+    this.#tallies = new SvelteMap(talliesByLine(this.#check));
+    this.#expectedUnits = view.lines.reduce((total, line) => total + (line.quantity ?? 0), 0);
+    this.#scannedUnits = 0;
+    this.#startedAt = Date.now();
+    this.#sound.prepare?.();
     this.phase = 'checking';
     this.lastEvent = null;
     this.lookupError = null;
     this.appliedToLabels = false;
+    this.#clearPdf();
     this.revision += 1;
     return true;
   }
@@ -111,6 +139,7 @@ export class ReceivingState {
     if (outcome === null) {
       return null;
     }
+    this.#countLine(check, outcome.lineNumber, 1);
     this.lastEvent = { kind: 'scan', outcome };
     this.revision += 1;
     this.#sound(outcome.feedback);
@@ -127,9 +156,22 @@ export class ReceivingState {
       return null;
     }
     const outcome = check.undo();
+    if (outcome !== null) {
+      this.#countLine(check, outcome.lineNumber, -1);
+    }
     this.lastEvent = outcome === null ? { kind: 'nothing_to_undo' } : { kind: 'undo', outcome };
     this.revision += 1;
     return outcome;
+  }
+
+  /** Refreshes one line's counts after a scan (`change` 1) or undo (-1); unknown codes have no line. */
+  #countLine(check: ReceivingCheck, lineNumber: number | null, change: 1 | -1): void {
+    const tally = lineNumber === null ? undefined : check.line(lineNumber);
+    if (lineNumber === null || tally === undefined) {
+      return;
+    }
+    this.#tallies.set(lineNumber, tally);
+    this.#scannedUnits += change;
   }
 
   /**
@@ -162,6 +204,7 @@ export class ReceivingState {
   /** Ends scanning and shows the summary. */
   finish(): void {
     if (this.checking) {
+      this.#finishedAt = Date.now();
       this.phase = 'finished';
     }
   }
@@ -170,6 +213,7 @@ export class ReceivingState {
   resume(): void {
     if (this.active && this.phase === 'finished') {
       this.phase = 'checking';
+      this.#clearPdf();
     }
   }
 
@@ -181,7 +225,49 @@ export class ReceivingState {
     this.lastEvent = null;
     this.lookupError = null;
     this.appliedToLabels = false;
+    this.#clearPdf();
     this.revision += 1;
+  }
+
+  /**
+   * Asks main to save the finish summary as a PDF in `locale`. Main shows the save dialog; closing it
+   * leaves no path and no error. A result that arrives after the check was stopped or resumed is dropped.
+   */
+  async exportPdf(locale: Locale): Promise<void> {
+    const check = this.#check;
+    const view = this.#view;
+    if (check === null || view === null || !this.active || this.phase !== 'finished' || this.pdfBusy) {
+      return;
+    }
+    const request = {
+      ...receivingReportFields(check.summary(), {
+        locale,
+        startedAt: this.#startedAt,
+        finishedAt: this.#finishedAt,
+      }),
+      document: view.ref,
+    };
+    this.pdfBusy = true;
+    this.pdfPath = null;
+    this.pdfError = null;
+    const token = ++this.#pdfRequest;
+    const result = await settle(this.#api, 'receiving', () => this.#api.exportReceivingPdf(request));
+    if (token !== this.#pdfRequest) {
+      return;
+    }
+    this.pdfBusy = false;
+    if (!result.ok) {
+      this.pdfError = result.error;
+    } else if (result.value.status === 'written') {
+      this.pdfPath = result.value.path;
+    }
+  }
+
+  #clearPdf(): void {
+    this.#pdfRequest += 1;
+    this.pdfBusy = false;
+    this.pdfPath = null;
+    this.pdfError = null;
   }
 
   /** The discrepancy table as CSV bytes; `;` separates fields for Indonesian, as Excel there expects. */

@@ -48,6 +48,11 @@ export function errorMessage(
       params[key] = value;
     }
   }
+  // A reason quoted from other software (CUPS: "The printer is not responding.") sits inside a sentence
+  // of ours, in parentheses, so its own closing full stop would double up.
+  if (typeof params['reason'] === 'string') {
+    params['reason'] = params['reason'].replace(/\.+$/, '');
+  }
   return translate(locale, `errors.${error.code}` as MessageKey, params);
 }
 

@@ -50,14 +50,26 @@ const CASE_TIMEOUT_S = 600;
 
 /** Runs of each case in the full benchmark; the table shows the median, which other work disturbs less. */
 const FULL_RUNS = 3;
+/**
+ * Least number of raw builds timed per row. Each takes milliseconds, so one build slowed by garbage
+ * collection or other work on the machine moves a median of 3 too easily.
+ */
+const RAW_BUILD_RUNS = 7;
 
 const USAGE = `Usage: npm run bench -- [--quick] [--runs N] [--out FILE] [--naive-timeout SECONDS]
   --quick                  only the smallest job (1,000 labels from 20 lines), run once, as CI runs it
   --runs N                 runs of each case (default ${FULL_RUNS}, or 1 with --quick)
   --out FILE               Markdown file to write (default docs/benchmarks.md)
-  --naive-timeout SECONDS  stop a naive PDF case after this many seconds (default 300)`;
+  --naive-timeout SECONDS  stop a naive PDF case after this many seconds (default 300)
+  --desktop                measure the desk screen in Chromium instead (--desktop --help for its options)`;
 
 async function main(): Promise<void> {
+  // `--desktop` runs only the desk screen bench in Chromium, with options of its own (bench/desktop-cli.ts).
+  if (process.argv.includes('--desktop')) {
+    const { runDesktopCommand } = await import('./desktop-cli.ts');
+    process.exitCode = await runDesktopCommand(process.argv.slice(2));
+    return;
+  }
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -156,7 +168,7 @@ async function measureExtras(workDir: string, runs: number): Promise<Extras> {
       for (const language of ['zpl', 'tspl'] as const) {
         const title = `${language.toUpperCase()}${factor === 1 ? '' : ', 10× quantities'}`;
         process.stderr.write(`${title} build, ${size.lines} lines… `);
-        const result = await measureRawBuild(language, entriesAtFactor, Math.max(runs, 3));
+        const result = await measureRawBuild(language, entriesAtFactor, Math.max(runs, RAW_BUILD_RUNS));
         process.stderr.write(`${result.buildMs.toFixed(1)} ms\n`);
         rawRows.push({ title, ...result });
       }
@@ -276,6 +288,7 @@ function benchmarkPage(report: {
   return `# Benchmarks
 
 Written by \`npm run bench\`${quick ? ' in quick mode (`--quick`: the smallest job only)' : ''} on ${date}.
+The desk screen's figures in Chromium are on [benchmarks-desktop.md](benchmarks-desktop.md).
 
 Machine: ${machineLine(machine)}.
 
@@ -301,14 +314,15 @@ ${targets.join('\n')}
   first, then each label gets its own page with one filled rectangle per dark barcode module from
   JsBarcode's encoding and its text through \`doc.text\`, pdfkit's default options, nothing reused, and
   the document piped to the file without waiting for it. A naive case is stopped after ${naiveTimeoutS} s.
-- **ZPL** and **TSPL** rows come from \`buildRawJob\` in \`electron/printing/raw-job.ts\` when that file
-  exists; the job is built in full and then written to a file.
+- **ZPL** and **TSPL** rows are written as the CLI writes \`--zpl\` and \`--tspl\` files: \`streamRawJob\` in
+  \`electron/printing/raw-job.ts\` lays out each line when the job reaches it and yields the header, then
+  each line's chunk, and \`writeRawJobFile\` hands each piece to the file stream as it comes.
 - Each case runs in a fresh Node process. Peak RSS is that process's \`process.resourceUsage().maxRSS\`,
   which includes what the process held before the job started (Node, the tsx loader, the modules and
   the font): ${startRssRange(report.rows)} in this run. MB means 10^6 bytes.
 - First bytes is the time from the start of the job until the first bytes of output are handed to the
   file stream. The PDF writer hands over its first page as soon as it is drawn; the naive PDF's first
-  bytes leave only after every page is drawn, and a raw job's after the whole job is built.
+  bytes leave only after every page is drawn, and a raw job's first bytes are its header.
 - ${runsNote(runs)}
   Times vary between runs, and more so when other work runs on the machine (see the load average).
 ${extras === null ? '' : extrasSection(extras, runs)}`;
@@ -333,9 +347,10 @@ ${extras.targets.join('\n')}
 ## How these are measured
 
 - **Raw printer jobs**: entries are planned first, outside the clock, then \`buildRawJob\` builds the whole
-  job in memory, nothing written; Build is the median of ${Math.max(runs, 3)} builds in one process and First run is
-  the first of them, which includes loading the text rasteriser. Text bitmaps is the time of drawing, on its
-  own, every text item the job prints as a bitmap instead of printer text. The TSPL profile
+  job in memory, nothing written; Build is the median of ${Math.max(runs, RAW_BUILD_RUNS)} builds in one process and First run is
+  the first of them, which includes loading the text rasteriser and drawing each glyph's masks once (later
+  builds reuse them). Text bitmaps is the time of drawing, on its own, every text item the job prints as a
+  bitmap instead of printer text, composed from those glyph masks. The TSPL profile
   (\`xprinter-xp-360b\`) has no UTF-8 text, so every text with a non-ASCII character, such as the dash
   in every synthetic product name, is drawn as a bitmap; the ZPL profile (\`zebra-zd220\`) sends UTF-8
   text and draws none. The 10× rows use the same lines with every quantity multiplied by ten.

@@ -204,6 +204,28 @@ describe('desk screen', () => {
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5001');
   });
 
+  it('draws rows below the filtered ones later', async () => {
+    const api = new FakeLabelDeskApi();
+    api.addDocument({ kind: 'bill', outlet: 'Gudang', number: 'BIG-2' }, manyRawLines(500));
+    await renderApp(api);
+    await fetchDocument('Gudang', 'BIG-2');
+    await findLineName('Barang nomor 1');
+    const drawn = (): string[] =>
+      Array.from(
+        document.querySelectorAll('.viewport [role="row"]'),
+        (row) => row.getAttribute('data-line') ?? '',
+      );
+    const unfiltered = drawn().length;
+
+    await fireEvent.input(screen.getByLabelText('Saring baris'), { target: { value: 'barang' } });
+    const atOnce = drawn();
+
+    // The test DOM has no layout, so the viewport counts as 640 px: 15 rows of 44 px.
+    expect(atOnce).toEqual(Array.from({ length: 15 }, (_, index) => String(index + 1)));
+    await waitFor(() => expect(drawn()).toHaveLength(unfiltered));
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('501');
+  });
+
   it('switches the language from settings', async () => {
     const { api } = await renderApp();
 

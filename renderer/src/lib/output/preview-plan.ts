@@ -1,6 +1,7 @@
 import { paginate, planJobEntries, type JobEntry, type PageOfLabels } from '../../../../shared/labels/job.ts';
 import { labelsPerPage, type LabelTemplate } from '../../../../shared/labels/templates.ts';
 import type { DocumentLine, Dpi, FontMetrics, LineOverride } from '../../../../shared/labels/types.ts';
+import { sharedBarcodeFitCache, symbologyChoice, type BarcodeFitCache } from '../lines/line-rows.ts';
 
 export interface PreviewOptions {
   template: LabelTemplate;
@@ -12,6 +13,8 @@ export interface PreviewOptions {
   startPosition: number;
   /** Pages of a roll template to show; a sheet shows its first page. */
   rollPages: number;
+  /** Barcode fit results to reuse, by default the cache the lines table uses. */
+  fitCache?: BarcodeFitCache;
 }
 
 /**
@@ -36,7 +39,8 @@ export function previewPages(
 
   const entries: JobEntry[] = [];
   let labels = 0;
-  const planned = planJobEntries(lines, {
+  const fitCache = options.fitCache ?? sharedBarcodeFitCache;
+  const planned = planJobEntries(withoutTooLongCodes(lines, template, options.dpi, fitCache), {
     template,
     dpi: options.dpi,
     showPrice: options.showPrice,
@@ -58,4 +62,82 @@ export function previewPages(
     pages.push(page);
   }
   return pages;
+}
+
+/**
+ * Leaves out the lines whose barcode cannot fit the label, as known from the fit cache, before the full
+ * layout. `planJobEntries` would refuse them anyway, but only after laying each one out, and on a template
+ * too small for every code that meant laying out every line of the document on each change. Lines with an
+ * error are passed on, so `planJobEntries` handles them as it does for the PDF.
+ */
+function* withoutTooLongCodes(
+  lines: readonly DocumentLine[],
+  template: LabelTemplate,
+  dpi: Dpi,
+  fitCache: BarcodeFitCache,
+): Generator<DocumentLine> {
+  for (const line of lines) {
+    const checkable = line.code !== null && !line.problems.some((problem) => problem.severity === 'error');
+    if (checkable && line.code !== null) {
+      const { symbology } = symbologyChoice(line, line.code, template.fields.barcode.symbology);
+      if (fitCache.tooLong(line, line.code, symbology, { template, dpi }) !== null) {
+        continue;
+      }
+    }
+    yield line;
+  }
+}
+
+/** Previews {@link PreviewCache} keeps. */
+export const KEPT_PREVIEWS = 8;
+
+interface KeptPreview {
+  lines: readonly DocumentLine[];
+  labelOverrides: ReadonlyMap<number, number>;
+  options: PreviewOptions;
+  pages: PageOfLabels[];
+}
+
+/**
+ * Keeps the last few previews, so switching back to a template, dpi or start position draws the pages
+ * laid out before: the same page objects, whose labels' markup is kept too. A preview is reused only
+ * while the lines, the clerk's counts, the template and the metrics are the same objects as before.
+ */
+export class PreviewCache {
+  /** Oldest first. */
+  readonly #kept: KeptPreview[] = [];
+
+  /** Returns `previewPages(lines, labelOverrides, options)`, laid out now or kept from an earlier call. */
+  pagesFor(
+    lines: readonly DocumentLine[],
+    labelOverrides: ReadonlyMap<number, number>,
+    options: PreviewOptions,
+  ): PageOfLabels[] {
+    const index = this.#kept.findIndex(
+      (kept) =>
+        kept.lines === lines &&
+        kept.labelOverrides === labelOverrides &&
+        samePreviewOptions(kept.options, options),
+    );
+    const kept = index === -1 ? undefined : this.#kept.splice(index, 1)[0];
+    const pages = kept?.pages ?? previewPages(lines, labelOverrides, options);
+    this.#kept.push({ lines, labelOverrides, options, pages });
+    if (this.#kept.length > KEPT_PREVIEWS) {
+      this.#kept.shift();
+    }
+    return pages;
+  }
+}
+
+function samePreviewOptions(a: PreviewOptions, b: PreviewOptions): boolean {
+  return (
+    a.template === b.template &&
+    a.dpi === b.dpi &&
+    a.showPrice === b.showPrice &&
+    a.documentNumber === b.documentNumber &&
+    a.metrics === b.metrics &&
+    a.startPosition === b.startPosition &&
+    a.rollPages === b.rollPages &&
+    a.fitCache === b.fitCache
+  );
 }

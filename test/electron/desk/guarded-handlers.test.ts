@@ -11,13 +11,14 @@ import { BUILT_IN_TEMPLATES } from '../../../shared/labels/templates.ts';
 import { EXAMPLE_PRINTER_PROFILES } from '../../../shared/printing/profile.ts';
 import { DEFAULT_SCANNER_SETTINGS } from '../../../shared/scanning/wedge.ts';
 import { createDeskFixture, saveStoreAccount, type DeskFixture } from './desk-fixture.ts';
+import { receivingSummarySample } from '../../support/receiving-summary-sample.ts';
 
 const APP_URL = 'file:///opt/label-desk/out/renderer/index.html';
 const trusted: TrustedSender = { webContentsId: 3, isAppPageUrl: (url) => url === APP_URL };
 const fromApp: InvokeEventSender = { sender: { id: 3 }, senderFrame: { url: APP_URL, parent: null } };
 const fromOtherWindow: InvokeEventSender = { sender: { id: 4 }, senderFrame: { url: APP_URL, parent: null } };
 
-const ref = { kind: 'bill', outlet: 'Pluit', number: '2023.09.00001' };
+const ref = { kind: 'bill', outlet: 'Pluit', number: '2023.09.00001' } as const;
 
 let fixture: DeskFixture;
 let listeners: Map<string, GuardedListener<InvokeChannel>>;
@@ -75,37 +76,7 @@ function validArgs(): { readonly [C in InvokeChannel]: unknown[] } {
     'files:open': [{ path: '/etc/hostname', reveal: false }],
     'log:write': [{ level: 'info', scope: 'guard-test', message: 'hello' }],
     'diagnostics:export': [],
-    'receiving:export-pdf': [
-      {
-        document: ref,
-        locale: 'en',
-        startedAt: '2026-01-15T07:30:00.000Z',
-        finishedAt: '2026-01-15T07:52:00.000Z',
-        lines: [
-          {
-            lineNumber: 1,
-            code: 'KF-M-0101',
-            name: 'Kemeja',
-            expected: 2,
-            scanned: 2,
-            difference: 0,
-            status: 'complete',
-          },
-        ],
-        unknownCodes: [{ code: 'XX-404', scans: 1, status: 'not_found' }],
-        totals: {
-          lines: 1,
-          linesComplete: 1,
-          linesShort: 0,
-          linesOver: 0,
-          expectedUnits: 2,
-          scannedUnits: 2,
-          shortUnits: 0,
-          overUnits: 0,
-          unknownScans: 1,
-        },
-      },
-    ],
+    'receiving:export-pdf': [receivingSummarySample(ref)],
     'scanner:list-devices': [],
     'scanner:connect': [{ key: '0c2e:0b8f', settings: DEFAULT_SCANNER_SETTINGS }],
     'scanner:disconnect': [],

@@ -22,6 +22,7 @@ const PLACEHOLDER_DEFAULTS: MessageParams = {
   number: '?',
   host: '?',
   path: '?',
+  file: 'pdf',
   value: '',
   reason: '?',
   largest: '?',

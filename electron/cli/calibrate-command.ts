@@ -1,16 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
 import { calibrationBytes, sendCalibrationLabel } from '../printing/calibration-job.ts';
 import { createSpooler } from '../printing/print-job-runner.ts';
 import { PrinterProfilesStore } from '../printing/printer-profiles-store.ts';
-import type { RawLanguage } from '../printing/raw-job.ts';
 import { AppError } from '../../shared/errors.ts';
 import { translate } from '../../shared/i18n/index.ts';
 import { EXIT } from './exit-codes.ts';
 import { writeLine } from './io.ts';
-import type { PrintingCommandContext } from './printing-commands.ts';
+import {
+  asRawOutputError,
+  checkRawOutputPaths,
+  rawOutputFiles,
+  type PrintingCommandContext,
+} from './printing-commands.ts';
 
 /** Options of `printers calibrate PROFILE`. */
 export interface CalibrateCommandOptions {
@@ -22,8 +24,8 @@ export interface CalibrateCommandOptions {
 
 /**
  * Prints a profile's calibration label (the `printers calibrate PROFILE` command). With `--zpl` or
- * `--tspl` the label is written to those files instead of being sent. Driver profiles can only print
- * from the desktop app, so sending one fails with `print_mode_unsupported`.
+ * `--tspl` the label is written to those files instead of being sent. Driver profiles print only from
+ * the desktop app, so sending one is a usage error that explains the alternatives.
  */
 export async function calibratePrinter(
   profileId: string,
@@ -39,20 +41,16 @@ export async function calibratePrinter(
   if (profile === undefined) {
     throw new AppError('printer_profile_not_found', { id: profileId });
   }
+  const files = rawOutputFiles(options);
+  await checkRawOutputPaths(options);
   const metrics = await loadFontMetrics(labelFontPath());
 
-  const files: Array<[RawLanguage, string | undefined]> = [
-    ['zpl', options.zpl],
-    ['tspl', options.tspl],
-  ];
-  if (files.some(([, file]) => file !== undefined)) {
-    for (const [language, file] of files) {
-      if (file === undefined) {
-        continue;
-      }
-      const path = resolve(file);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, await calibrationBytes(language, profile, metrics));
+  if (files.length > 0) {
+    for (const [language, path] of files) {
+      const bytes = await calibrationBytes(language, profile, metrics);
+      await writeFileAtomic(path, bytes).catch((error: unknown) => {
+        throw asRawOutputError(error, path);
+      });
       writeLine(
         io.stdout,
         translate(locale, 'printers.raw_written', { language: language.toUpperCase(), path }),
@@ -62,7 +60,10 @@ export async function calibratePrinter(
   }
 
   if (profile.mode === 'driver') {
-    throw new AppError('print_mode_unsupported');
+    // Driver profiles print through the desktop app's print dialog, which the command line does not have.
+    throw new AppError('usage', {
+      message: translate(locale, 'cli.usage.calibrate_driver', { id: profileId }),
+    });
   }
   const spoolJobId = await sendCalibrationLabel(profile.mode, profile, {
     spooler: context.spooler ?? createSpooler(io.env),

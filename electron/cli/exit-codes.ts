@@ -3,9 +3,14 @@ import type { ErrorCode } from '../../shared/errors.ts';
 /** Exit codes of the `dealpos-labels` command. */
 export const EXIT = {
   ok: 0,
-  /** Unexpected failure inside the app, or the PDF could not be written. */
+  /**
+   * The PDF or a printer file could not be written, the print service failed outside a resumable job,
+   * or an unexpected failure inside the app.
+   */
   failure: 1,
+  /** Bad command line or configuration, or a request that cannot apply (a job already finished). */
   usage: 2,
+  /** Something named was not found: outlet, document, printer profile, print queue or print job. */
   notFound: 3,
   auth: 4,
   remote: 5,

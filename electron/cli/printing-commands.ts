@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { DealposClient } from '../dealpos/client.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
+import { checkOutputPath, outputFailureReason } from '../pdf/output-path.ts';
 import { JobJournalStore, type JobJournal } from '../printing/job-journal.ts';
 import {
   cancelPrintJob,
@@ -111,6 +112,7 @@ export async function printRawOutputs(
   if (options.language === 'driver') {
     throw new AppError('print_mode_unsupported');
   }
+  await checkRawOutputPaths(options);
   const template = requireTemplate(request.templateId);
   const profile = await resolveProfile(options, request, template, context);
   const rawLines = await dependencies.client.fetchDocument(request.kind, request.outlet, request.number);
@@ -132,21 +134,25 @@ export async function printRawOutputs(
   }
   dependencies.confirm(plan);
 
-  const files: Array<[RawLanguage, string | undefined]> = [
-    ['zpl', options.zpl],
-    ['tspl', options.tspl],
-  ];
-  for (const [language, file] of files) {
-    if (file === undefined) {
-      continue;
-    }
-    const path = resolve(file);
+  const files = rawOutputFiles(options);
+  for (const [language, path] of files) {
     if (!(await writeRawFileOrReport(path, language, plan, profile, context))) {
       return EXIT.usage;
     }
     writeLine(
       io.stdout,
       translate(locale, 'printers.raw_written', { language: language.toUpperCase(), path }),
+    );
+  }
+  // A run with a PDF already printed this summary; the label counts are the same.
+  if (files.length > 0 && dependencies.pdfDpi === null) {
+    writeLine(
+      io.stdout,
+      translate(locale, 'cli.summary', {
+        lines: rawLines.length,
+        labels: plan.totalLabels,
+        refused: plan.refused.length,
+      }),
     );
   }
 
@@ -184,6 +190,56 @@ export async function printRawOutputs(
     context,
     partial,
   );
+}
+
+/** Lists the `--zpl`/`--tspl` files of a run as absolute paths, ZPL first. */
+export function rawOutputFiles(
+  options: Pick<RawOutputOptions, 'zpl' | 'tspl'>,
+): Array<[RawLanguage, string]> {
+  const files: Array<[RawLanguage, string]> = [];
+  if (options.zpl !== undefined) {
+    files.push(['zpl', resolve(options.zpl)]);
+  }
+  if (options.tspl !== undefined) {
+    files.push(['tspl', resolve(options.tspl)]);
+  }
+  return files;
+}
+
+/**
+ * Checks, before any request, that every `--zpl`/`--tspl` file can be created, as the PDF path is
+ * checked: its folder must exist and be writable and the path must not be a folder. Throws
+ * `output_failed` naming the file and the reason.
+ */
+export async function checkRawOutputPaths(options: Pick<RawOutputOptions, 'zpl' | 'tspl'>): Promise<void> {
+  for (const [, path] of rawOutputFiles(options)) {
+    await checkOutputPath(path).catch((error: unknown) => {
+      throw asRawOutputError(error, path);
+    });
+  }
+}
+
+/**
+ * Turns a failure to write the printer file at `path` into `output_failed` naming a printer file, so its
+ * message does not say "PDF". Other errors are returned unchanged.
+ */
+export function asRawOutputError(error: unknown, path: string): unknown {
+  if (isAppError(error) && error.code === 'output_failed') {
+    return new AppError(
+      'output_failed',
+      { ...error.params, file: 'printer_file' },
+      { detail: error.detail, cause: error.cause },
+    );
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string') {
+    return new AppError(
+      'output_failed',
+      { path, reason: outputFailureReason(error), file: 'printer_file' },
+      { detail: `raw file write: ${code}`, cause: error },
+    );
+  }
+  return error;
 }
 
 /** Lists the spooler's queues, then the stored profiles (the `printers` command). */
@@ -342,6 +398,11 @@ async function resolveProfile(
       return stored;
     }
     if (options.language === undefined) {
+      // A mistyped queue has no profile either; name the real problem instead of asking for --language.
+      const queues = await (context.spooler ?? createSpooler(context.io.env)).listQueues();
+      if (!queues.some((queue) => queue.name.toLowerCase() === printer.toLowerCase())) {
+        throw new AppError('printer_not_found', { queue: printer });
+      }
       throw usage(context.locale, 'printers.usage.language_required', { queue: printer });
     }
   }
@@ -396,7 +457,7 @@ async function buildOrReport(
  * Writes the header once and then every chunk, as one file a clerk can send with `lp -o raw`. Chunks go
  * to the file as they are built, so the first bytes leave at once and memory does not grow with the job.
  * Returns false, with any earlier file at `path` left as it was, after printing why a line does not suit
- * the printer profile.
+ * the printer profile. A file-system failure throws `output_failed`.
  */
 async function writeRawFileOrReport(
   path: string,
@@ -416,7 +477,8 @@ async function writeRawFileOrReport(
       );
       return false;
     }
-    throw error;
+    // File-system failures (a full disk, a folder removed since the check) get the coded message.
+    throw asRawOutputError(error, path);
   }
 }
 

@@ -1,4 +1,11 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  Command,
+  CommanderError,
+  Help,
+  InvalidArgumentError,
+  Option,
+  type HelpConfiguration,
+} from 'commander';
 import { AppError } from '../../shared/errors.ts';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/index.ts';
 import { MAX_LABELS_PER_LINE } from '../../shared/labels/lines.ts';
@@ -112,6 +119,42 @@ function nonEmpty(locale: Locale) {
 }
 
 /**
+ * Replaces commander's fixed English help words ("Usage:", "Options:", "[options]", ...) with the user's
+ * language through commander's documented help hooks. Subcommands inherit this configuration when they
+ * are added after it. Boolean flags lose their "(default: false)" note, which gives a user no information.
+ */
+function translatedHelp(locale: Locale): HelpConfiguration {
+  const titles: Record<string, string> = {
+    'Usage:': translate(locale, 'cli.help.title_usage'),
+    'Arguments:': translate(locale, 'cli.help.title_arguments'),
+    'Options:': translate(locale, 'cli.help.title_options'),
+    'Global Options:': translate(locale, 'cli.help.title_global_options'),
+    'Commands:': translate(locale, 'cli.help.title_commands'),
+  };
+  const optionsPlaceholder = `[${translate(locale, 'cli.help.options_placeholder')}]`;
+  const commandPlaceholder = `[${translate(locale, 'cli.help.command_placeholder')}]`;
+  return {
+    styleTitle: (title) => titles[title] ?? title,
+    styleOptionText: (text) => (text === '[options]' ? optionsPlaceholder : text),
+    styleSubcommandText: (text) => (text === '[command]' ? commandPlaceholder : text),
+    optionDescription(option) {
+      if (option.isBoolean() && typeof option.defaultValue === 'boolean') {
+        return option.description;
+      }
+      return Help.prototype.optionDescription.call(this, option);
+    },
+  };
+}
+
+/** Returns the trimmed job ID of `resume`/`cancel`, or throws a usage error when it is empty. */
+function requireJobId(id: string, locale: Locale): string {
+  if (id.trim() === '') {
+    throw new AppError('usage', { message: translate(locale, 'cli.usage.job_id_empty') });
+  }
+  return id.trim();
+}
+
+/**
  * Parses the command line with help texts in the user's language. Commander's own errors are turned
  * into a `usage` AppError carrying a translated sentence; help output goes to `write`.
  */
@@ -125,6 +168,7 @@ export function parseCommandLine(
   let command: ParsedCommand = { name: 'help' };
 
   const program = new Command('dealpos-labels')
+    .configureHelp(translatedHelp(locale))
     .description(t('cli.help.program'))
     .option('--verbose', t('cli.help.verbose'), false)
     .option('--lang <language>', t('cli.help.lang'), parseChoice(LOCALES, locale, 'cli.usage.lang'))
@@ -229,7 +273,7 @@ export function parseCommandLine(
     )
     .option('--wait <seconds>', t('printers.help.wait'), parsePositiveInteger(locale))
     .action((id: string, options: ResumeCommandOptions) => {
-      command = { name: 'resume', id, options };
+      command = { name: 'resume', id: requireJobId(id, locale), options };
     });
 
   program
@@ -237,7 +281,7 @@ export function parseCommandLine(
     .description(t('printers.help.cancel'))
     .argument('<job>', t('printers.help.job_id'))
     .action((id: string) => {
-      command = { name: 'cancel', id };
+      command = { name: 'cancel', id: requireJobId(id, locale) };
     });
 
   if (argv.filter((argument) => !argument.startsWith('--lang') && argument !== '--verbose').length === 0) {
@@ -266,6 +310,8 @@ function usageMessage(error: CommanderError, locale: Locale): string {
   switch (error.code) {
     case 'commander.missingMandatoryOptionValue':
       return translate(locale, 'cli.usage.missing_option', { option: quoted });
+    case 'commander.missingArgument':
+      return translate(locale, 'cli.usage.missing_argument', { argument: quoted });
     case 'commander.optionMissingArgument':
       return translate(locale, 'cli.usage.missing_value', { option: quoted });
     case 'commander.unknownOption':

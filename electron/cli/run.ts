@@ -4,6 +4,7 @@ import { normalizeDealposAddress } from '../dealpos/address.ts';
 import { KeychainSecretStore, type SecretStore } from '../credentials/credentials.ts';
 import { AccountService } from '../credentials/account.ts';
 import { labelFontPath, loadFontMetrics } from '../pdf/font.ts';
+import { checkOutputPath } from '../pdf/output-path.ts';
 import {
   printDocumentLabels,
   type DocumentPrintChoices,
@@ -22,6 +23,7 @@ import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { readAll, readHiddenLine, writeLine, type CliIo } from './io.ts';
 import {
   cancelJob,
+  checkRawOutputPaths,
   fetchOnce,
   hasRawOutput,
   listJobs,
@@ -95,7 +97,7 @@ export async function runCli(
         );
         return EXIT.ok;
       case 'login':
-        return await login(command.options, io, locale, account, verbose);
+        return await login(command.options, io, locale, account, verbose, context);
       case 'print':
         context.outlet = command.options.outlet;
         context.number = command.options.bill ?? command.options.delivery;
@@ -184,8 +186,10 @@ async function login(
   locale: Locale,
   account: AccountService,
   verbose: boolean,
+  context: { host?: string },
 ): Promise<number> {
   const url = normalizeDealposAddress(options.url);
+  context.host = new URL(url).host;
   if (io.stdin.isTTY === true) {
     io.stderr.write(`${translate(locale, 'cli.login_secret_prompt')} `);
   }
@@ -229,6 +233,11 @@ async function print(
   context: { host?: string },
 ): Promise<number> {
   const { settings } = await settingsStore.load();
+  // Every output file is checked before any request, so a bad path never costs a DealPOS call.
+  if (options.pdf !== undefined) {
+    await checkOutputPath(resolve(options.pdf));
+  }
+  await checkRawOutputPaths(options);
   const credentials = await account.resolve(io.env);
   context.host = new URL(credentials.url).host;
   // The PDF and the raw outputs share one fetch of the document.
@@ -251,6 +260,10 @@ async function print(
     showPrice: options.showPrice,
     overrides: lineOverrides(options),
   };
+  if (options.set !== undefined && options.set.size > 0) {
+    const rawLines = await client.fetchDocument(choices.kind, choices.outlet, choices.number);
+    checkSetLines(options.set, rawLines.length, choices.number, locale);
+  }
   // Raw outputs pass their full plan, which has the same counts, so one check serves both paths.
   const confirm = (plan: PrintEstimate): true => {
     if (plan.totalLabels > CONFIRM_ABOVE_LABELS && !options.yes) {
@@ -287,6 +300,26 @@ async function print(
     exitCode = rawExitCode === EXIT.ok ? exitCode : rawExitCode;
   }
   return exitCode;
+}
+
+/** Rejects `--set LINE=COUNT` for a line the document does not have, naming the document's line range. */
+function checkSetLines(
+  set: ReadonlyMap<number, number>,
+  lineCount: number,
+  number: string,
+  locale: Locale,
+): void {
+  const missing = [...set.keys()].filter((line) => line > lineCount).sort((a, b) => a - b);
+  if (missing.length > 0) {
+    throw new AppError('usage', {
+      message: translate(locale, 'cli.usage.set_line_missing', {
+        count: missing.length,
+        lines: missing.join(', '),
+        number,
+        last: lineCount,
+      }),
+    });
+  }
 }
 
 /** Converts the `--set LINE=COUNT` options into the label engine's per-line overrides. */

@@ -1,7 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { afterAll } from 'vitest';
 import { runCli, type CliOverrides } from '../../electron/cli/run.ts';
 
 export interface CliResult {
@@ -32,7 +33,20 @@ export async function runCliCaptured(
   return { code, stdout: readOut(), stderr: readErr() };
 }
 
-/** A fresh settings folder, so no test sees another's account or the developer's own. */
+const homes: string[] = [];
+
+// Registered when a test file imports this module, so every file removes the homes it made.
+afterAll(async () => {
+  const created = homes.splice(0);
+  await Promise.all(created.map((home) => rm(home, { recursive: true, force: true })));
+});
+
+/**
+ * A fresh settings folder, so no test sees another's account or the developer's own. It is removed
+ * after the last test of the file that made it.
+ */
 export async function freshHome(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'label-desk-home-'));
+  const home = await mkdtemp(join(tmpdir(), 'label-desk-home-'));
+  homes.push(home);
+  return home;
 }

@@ -43,6 +43,13 @@ export const cliEn = {
   'cli.help.no_verify': 'store the account without testing it against DealPOS first',
   'cli.help.logout': 'remove the stored DealPOS account and secret',
   'cli.help.templates': 'list the label templates',
+  'cli.help.title_usage': 'Usage:',
+  'cli.help.title_arguments': 'Arguments:',
+  'cli.help.title_options': 'Options:',
+  'cli.help.title_global_options': 'Global options:',
+  'cli.help.title_commands': 'Commands:',
+  'cli.help.options_placeholder': 'options',
+  'cli.help.command_placeholder': 'command',
   'cli.usage.dpi': 'Use one of {allowed}.',
   'cli.usage.line_count': 'Use LINE=COUNT with a line number from 1 and a count from 0, e.g. 6=10.',
   'cli.usage.lang': 'Use id (Indonesian) or en (English).',
@@ -60,6 +67,13 @@ export const cliEn = {
   'cli.usage.command_required':
     'Give a command: print, login, logout, templates, printers, jobs, resume or cancel.',
   'cli.usage.generic': 'The command line could not be read. Run with --help to see the usage.',
+  'cli.usage.set_line_missing':
+    '{count, plural, one {Line {lines} given with --set does} other {Lines {lines} given with --set do}} not exist: document {number} {last, plural, =0 {has no lines} =1 {has only line 1} other {has lines 1 to {last}}}.',
+  'cli.usage.calibrate_driver':
+    'Printer profile {id} prints through a printer driver, which the command line cannot use. Write the calibration label to a file with --zpl FILE or --tspl FILE, or print it from the desktop app, which prints driver profiles.',
+  'cli.usage.missing_argument':
+    'The command needs {argument, select, job {a job ID (run jobs to list them)} profile {a printer profile ID (run printers to list them)} other {the argument {argument}}}. Run with --help to see the usage.',
+  'cli.usage.job_id_empty': 'The job ID is empty. Run jobs to list the unfinished jobs and their IDs.',
 } as const;
 
 export const cliId: Record<keyof typeof cliEn, string> = {
@@ -105,6 +119,13 @@ export const cliId: Record<keyof typeof cliEn, string> = {
   'cli.help.no_verify': 'simpan akun tanpa mengujinya ke DealPOS terlebih dahulu',
   'cli.help.logout': 'hapus akun dan secret DealPOS yang tersimpan',
   'cli.help.templates': 'tampilkan daftar template label',
+  'cli.help.title_usage': 'Cara pakai:',
+  'cli.help.title_arguments': 'Argumen:',
+  'cli.help.title_options': 'Opsi:',
+  'cli.help.title_global_options': 'Opsi global:',
+  'cli.help.title_commands': 'Perintah:',
+  'cli.help.options_placeholder': 'opsi',
+  'cli.help.command_placeholder': 'perintah',
   'cli.usage.dpi': 'Pakai salah satu dari {allowed}.',
   'cli.usage.line_count': 'Pakai BARIS=JUMLAH dengan nomor baris mulai 1 dan jumlah mulai 0, misalnya 6=10.',
   'cli.usage.lang': 'Pakai id (Indonesia) atau en (Inggris).',
@@ -123,4 +144,12 @@ export const cliId: Record<keyof typeof cliEn, string> = {
     'Berikan perintah: print, login, logout, templates, printers, jobs, resume atau cancel.',
   'cli.usage.generic':
     'Baris perintah tidak dapat dibaca. Jalankan dengan --help untuk melihat cara pakainya.',
+  'cli.usage.set_line_missing':
+    '{count, plural, =1 {Baris {lines}} other {{count} baris ({lines})}} yang diberikan dengan --set tidak ada: dokumen {number} {last, plural, =0 {tidak punya baris} =1 {hanya punya baris 1} other {punya baris 1 sampai {last}}}.',
+  'cli.usage.calibrate_driver':
+    'Profil printer {id} mencetak lewat driver printer, yang tidak bisa dipakai baris perintah. Tulis label kalibrasi ke berkas dengan --zpl FILE atau --tspl FILE, atau cetak dari aplikasi desktop, yang bisa mencetak profil driver.',
+  'cli.usage.missing_argument':
+    'Perintah ini memerlukan {argument, select, job {ID pekerjaan (jalankan jobs untuk melihat daftarnya)} profile {ID profil printer (jalankan printers untuk melihat daftarnya)} other {argumen {argument}}}. Jalankan dengan --help untuk melihat cara pakainya.',
+  'cli.usage.job_id_empty':
+    'ID pekerjaan kosong. Jalankan jobs untuk melihat pekerjaan yang belum selesai beserta ID-nya.',
 };

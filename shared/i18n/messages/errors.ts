@@ -25,7 +25,7 @@ export const errorsEn = {
     "Couldn't use the system keychain ({reason}), so the secret was not saved anywhere. Start a keyring service (Secret Service) or set DEALPOS_CLIENT_SECRET.",
   'errors.template_not_found': 'There is no label template "{id}". Run templates to list them.',
   'errors.output_failed':
-    "Couldn't write the PDF to {path}: {reason, select, folder_missing {the folder does not exist. Create it or choose another folder} is_directory {that is a folder. Give a file name such as labels.pdf} permission {there is no permission to write there. Choose a folder you can write to} disk_full {the disk is full. Free some space} other {the file could not be written. Check the folder and free space}}, then try again.",
+    "Couldn't write {file, select, printer_file {the printer file} other {the PDF}} to {path}: {reason, select, folder_missing {the folder does not exist. Create it or choose another folder} is_directory {that is a folder. Give a file name such as labels.pdf} permission {there is no permission to write there. Choose a folder you can write to} disk_full {the disk is full. Free some space} other {the file could not be written. Check the folder and free space}}, then try again.",
   'errors.confirmation_required':
     'This job would print {labels} labels, more than {threshold}. The largest lines: {largest}. Check the quantities (change one with --set LINE=COUNT), then run again with --yes to print them all.',
   'errors.start_position_invalid':
@@ -63,7 +63,7 @@ export const errorsId: Record<keyof typeof errorsEn, string> = {
     'Keychain sistem tidak dapat dipakai ({reason}), jadi secret tidak disimpan di mana pun. Jalankan layanan keyring (Secret Service) atau isi DEALPOS_CLIENT_SECRET.',
   'errors.template_not_found': 'Template label "{id}" tidak ada. Jalankan templates untuk melihat daftarnya.',
   'errors.output_failed':
-    'Tidak bisa menulis PDF ke {path}: {reason, select, folder_missing {foldernya tidak ada. Buat foldernya atau pilih folder lain} is_directory {itu adalah folder. Berikan nama berkas seperti label.pdf} permission {tidak ada izin menulis di sana. Pilih folder yang bisa Anda tulisi} disk_full {disk penuh. Kosongkan sebagian ruang} other {berkas tidak dapat ditulis. Periksa folder dan ruang disknya}}, lalu coba lagi.',
+    'Tidak bisa menulis {file, select, printer_file {berkas printer} other {PDF}} ke {path}: {reason, select, folder_missing {foldernya tidak ada. Buat foldernya atau pilih folder lain} is_directory {itu adalah folder. Berikan nama berkas seperti label.pdf} permission {tidak ada izin menulis di sana. Pilih folder yang bisa Anda tulisi} disk_full {disk penuh. Kosongkan sebagian ruang} other {berkas tidak dapat ditulis. Periksa folder dan ruang disknya}}, lalu coba lagi.',
   'errors.confirmation_required':
     'Pekerjaan ini akan mencetak {labels} label, lebih dari {threshold}. Baris terbesar: {largest}. Periksa jumlahnya (ubah dengan --set BARIS=JUMLAH), lalu jalankan lagi dengan --yes untuk mencetak semuanya.',
   'errors.start_position_invalid':

@@ -3,7 +3,7 @@
 export const linesEn = {
   'lines.code_missing': 'Line {line}: the variant has no code, so no barcode can be printed.',
   'lines.code_not_text':
-    'Line {line}: the code arrived as {type} instead of text, so its exact digits are unknown. Check the variant code in DealPOS.',
+    'Line {line}: the code arrived as {type, select, number {a number} boolean {true or false} array {a list} object {an object} null {null} other {another type}} instead of text, so its exact digits are unknown. Check the variant code in DealPOS.',
   'lines.code_not_encodable':
     'Line {line}: code "{code}" has the character {character} at position {position}, which barcodes cannot hold. Use letters A–Z, digits and common symbols only.',
   'lines.code_too_long':
@@ -25,7 +25,7 @@ export const linesEn = {
 export const linesId: Record<keyof typeof linesEn, string> = {
   'lines.code_missing': 'Baris {line}: varian tidak punya kode, jadi barcode tidak bisa dicetak.',
   'lines.code_not_text':
-    'Baris {line}: kode dikirim sebagai {type}, bukan teks, jadi digit persisnya tidak diketahui. Periksa kode varian di DealPOS.',
+    'Baris {line}: kode dikirim sebagai {type, select, number {angka} boolean {nilai benar/salah} array {daftar} object {objek} null {null} other {tipe lain}}, bukan teks, jadi digit persisnya tidak diketahui. Periksa kode varian di DealPOS.',
   'lines.code_not_encodable':
     'Baris {line}: kode "{code}" memuat karakter {character} di posisi {position} yang tidak bisa masuk barcode. Pakai huruf A–Z, angka, dan simbol umum saja.',
   'lines.code_too_long':

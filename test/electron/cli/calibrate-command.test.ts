@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,7 @@ describe('printers calibrate', () => {
     expect(listener.connections).toHaveLength(before);
     expect(await readFile(join(folder, 'c.zpl'), 'latin1')).toContain('^GB400,1,1^FS');
     expect(await readFile(join(folder, 'c.tspl'), 'latin1')).toContain('BAR 0,0,400,1');
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('reports an unknown profile', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { startDealposSimulator, type DealposSimulator } from '../../../electron/
 import { freshHome } from '../../support/cli-runner.ts';
 
 let simulator: DealposSimulator;
+let folder: string | undefined;
 
 beforeAll(async () => {
   simulator = await startDealposSimulator();
@@ -17,6 +18,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await simulator.close();
+  if (folder !== undefined) {
+    await rm(folder, { recursive: true, force: true });
+  }
 });
 
 /** Polls until `folder` holds a file whose name ends with `.partial`, or gives up after `timeoutMs`. */
@@ -33,7 +37,7 @@ async function waitForPartialFile(folder: string, timeoutMs: number): Promise<bo
 
 describe('dealpos-labels interrupted', () => {
   it('removes the partial PDF and exits 130 on Ctrl+C', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'label-desk-interrupt-'));
+    folder = await mkdtemp(join(tmpdir(), 'label-desk-interrupt-'));
     const child = spawn(
       process.execPath,
       [

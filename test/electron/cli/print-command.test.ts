@@ -1,4 +1,4 @@
-import { access, mkdtemp, readdir } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await simulator.close();
+  await rm(outputFolder, { recursive: true, force: true });
 });
 
 beforeEach(async () => {

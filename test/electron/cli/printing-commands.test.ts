@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await simulator?.close();
   await cups?.stop();
+  await rm(outputFolder, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -141,6 +142,13 @@ describe('print with raw outputs', () => {
     expect(listener.connections).toHaveLength(0);
   });
 
+  it('reports a mistyped queue without --language as not found', async () => {
+    const result = await runCliCaptured([...BILL, '--printer', 'mistyped-queue'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Couldn\'t find the print queue "mistyped-queue".');
+    expect(result.stderr).not.toContain('No printer profile is stored');
+  });
+
   it('reports a queue that does not exist', async () => {
     const result = await runCliCaptured([...BILL, '--printer', 'missing-queue', '--language', 'zpl'], env);
     expect(result.code).toBe(3);
@@ -196,7 +204,7 @@ describe('print --printer', () => {
     expect(first.code).toBe(7);
     const [journal] = await journals();
     expect(first.stderr).toContain(
-      `The printer "${queue}" did not finish the job (The printer is not responding.).`,
+      `The printer "${queue}" did not finish the job (The printer is not responding).`,
     );
     expect(first.stderr).toContain(
       `Printing stopped at label 11 of 45. When the printer is ready, run resume ${journal!.id} to print the rest, or cancel ${journal!.id} to give up.`,

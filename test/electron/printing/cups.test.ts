@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,7 @@ describe('resolveCupsAddress', () => {
       host: 'print.local',
       port: 631,
     });
+    await rm(home, { recursive: true, force: true });
   });
 
   it('falls back to localhost and IPP_PORT', async () => {
@@ -184,6 +185,7 @@ describe('resolveCupsAddress', () => {
     await expect(
       resolveCupsAddress({ HOME: empty, CUPS_SERVERROOT: empty, IPP_PORT: '8631' }, 'aix'),
     ).resolves.toEqual({ host: 'localhost', port: 8631 });
+    await rm(empty, { recursive: true, force: true });
   });
 
   it('parses bracketed IPv6 server names', () => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FINISHED_JOURNAL_RETENTION_DAYS,
   JobJournalStore,
@@ -18,6 +18,10 @@ let store: JobJournalStore;
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'label-desk-journal-'));
   store = new JobJournalStore(folder);
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
 });
 
 function journal(overrides: Partial<JobJournal> = {}): JobJournal {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -56,13 +56,17 @@ afterAll(async () => {
   await cups?.stop();
 });
 
+let storeFolder: string;
+
 beforeEach(async () => {
-  store = new JobJournalStore(await mkdtemp(join(tmpdir(), 'label-desk-runner-')));
+  storeFolder = await mkdtemp(join(tmpdir(), 'label-desk-runner-'));
+  store = new JobJournalStore(storeFolder);
   listener = await startLabelListener();
 });
 
 afterEach(async () => {
   await listener.close();
+  await rm(storeFolder, { recursive: true, force: true });
 });
 
 /** Adds a fresh raw queue for each test, so spool job ids and states never mix between tests. */

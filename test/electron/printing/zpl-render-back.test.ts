@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,6 +60,7 @@ describe('ZPL output rendered back', () => {
       await writeFile(path, png);
       decoded.push(await decodePng(path));
     }
+    await rm(folder, { recursive: true, force: true });
 
     expect(decoded).toEqual([['CODE-128:KF-M-0101'], ['EAN-13:8991111222233'], ['CODE-128:A^B~C_D']]);
   });

@@ -6,10 +6,14 @@ import { AppError } from '../../shared/errors.ts';
 import { buildRawJob, type RawLanguage } from './raw-job.ts';
 import type { Spooler } from './spooler.ts';
 
-/** Draws the calibration label of a profile as a one-label job entry, for the raw and driver outputs. */
+/**
+ * Draws the calibration label of a profile as a job entry of one row, for the raw and driver outputs. The
+ * row has one label per column, so a roll with several labels across shows every column's border and
+ * rulers, and the gaps between columns can be measured.
+ */
 export function calibrationEntry(profile: PrinterProfile, metrics: FontMetrics): JobEntry {
   const drawing = buildCalibrationLabel(profile, metrics);
-  return { lineNumber: 1, code: 'calibration', count: 1, drawing, drawingKey: 'calibration' };
+  return { lineNumber: 1, code: 'calibration', count: profile.columns, drawing, drawingKey: 'calibration' };
 }
 
 /** Builds the complete ZPL or TSPL bytes of a profile's calibration label: the header, then the label. */

@@ -114,7 +114,8 @@ const line = (command: string): Buffer => Buffer.from(`${command}${CRLF}`, 'utf8
 export const tsplGenerator: RawGenerator = {
   header(profile: PrinterProfile): Buffer {
     const commands = [
-      `SIZE ${decimal(rowWidthMm(profile))} mm,${decimal(profile.label.heightMm)} mm`,
+      // A positive x offset moves the row right, so the width grows with it or the last column is cut.
+      `SIZE ${decimal(rowWidthMm(profile) + Math.max(0, profile.offsetMm.x))} mm,${decimal(profile.label.heightMm)} mm`,
       `GAP ${decimal(profile.label.gapMm)} mm,0 mm`,
       // DIRECTION 0 and 1 print the label turned 180 degrees against each other. 1 is meant to put the
       // drawing's top edge out of the printer first, as ZPL's ^PON does, so both languages agree.

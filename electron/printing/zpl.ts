@@ -252,7 +252,8 @@ const isAscii = (text: string): boolean => /^\p{ASCII}*$/u.test(text);
 /** ZPL: set-up format, label formats with `^PQ` copy counts. */
 export const zplGenerator: RawGenerator = {
   header(profile: PrinterProfile): Buffer {
-    const width = millimetresToWholeDots(rowWidthMm(profile), profile.dpi);
+    // A positive x offset moves the row right, so the print width grows with it or the last column is cut.
+    const width = millimetresToWholeDots(rowWidthMm(profile) + Math.max(0, profile.offsetMm.x), profile.dpi);
     const length = millimetresToWholeDots(profile.label.heightMm, profile.dpi);
     const lines = [
       // ~SD sets the absolute darkness, 00 to 30; ^MD would only adjust the printer's own setting.

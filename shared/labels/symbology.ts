@@ -4,8 +4,14 @@ import type { Dpi, Symbology } from './types.ts';
 
 /** Nominal EAN/UPC module width (GS1 General Specifications, 100 % magnification). */
 const EAN_NOMINAL_MODULE_MM = 0.33;
-/** GS1 allows EAN/UPC down to 80 % magnification for retail point-of-sale scanning. */
-const EAN_MIN_MAGNIFICATION = 0.8;
+/**
+ * Narrowest EAN/UPC module printed: 0.25 mm, which is 2 dots at 203 dpi and 3 dots at 300 dpi. Rounding the
+ * GS1 retail minimum (80 % magnification, 0.264 mm) up to whole dots would give 3 dots (0.375 mm) at
+ * 203 dpi. An EAN-13 with its quiet zones is 113 modules, so it would need 42.4 mm and fit no 33 mm label.
+ * NOTE: 0.25 mm is about 76 % magnification, below the GS1 80 % minimum for retail point-of-sale scanning.
+ * zbar decodes it from the app's PDFs, but a barcode verifier grading to the GS1 specification fails it.
+ */
+const EAN_MIN_MODULE_MM = 0.25;
 /** Up to 200 % magnification is still within the GS1 range; wider bars gain nothing. */
 const EAN_MAX_MAGNIFICATION = 2;
 /**
@@ -155,8 +161,7 @@ export function encodeModules(code: string, symbology: Symbology): string {
 
 /** Smallest module, in whole dots, that still scans reliably for this symbology at this dpi. */
 export function minimumModuleDots(symbology: Symbology, dpi: Dpi): number {
-  const millimetres =
-    symbology === 'code128' ? CODE128_MIN_MODULE_MM : EAN_NOMINAL_MODULE_MM * EAN_MIN_MAGNIFICATION;
+  const millimetres = symbology === 'code128' ? CODE128_MIN_MODULE_MM : EAN_MIN_MODULE_MM;
   return Math.max(1, Math.ceil(millimetresToDots(millimetres, dpi) - 1e-9));
 }
 

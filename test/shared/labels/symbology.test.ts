@@ -113,11 +113,13 @@ describe('minimumModuleDots', () => {
     expect(minimumModuleDots('code128', 600)).toBe(6);
   });
 
-  it('keeps EAN at 80 % of the nominal 0.33 mm module or more', () => {
+  it('keeps EAN at 0.25 mm or more, 2 dots at 203 dpi', () => {
     for (const dpi of [203, 300, 600] as const) {
       const millimetres = (minimumModuleDots('ean13', dpi) * 25.4) / dpi;
-      expect(millimetres).toBeGreaterThanOrEqual(0.264);
+      expect(millimetres).toBeGreaterThanOrEqual(0.25 - 1e-3);
     }
-    expect(minimumModuleDots('ean13', 203)).toBe(3);
+    expect(minimumModuleDots('ean13', 203)).toBe(2);
+    expect(minimumModuleDots('ean13', 300)).toBe(3);
+    expect(minimumModuleDots('upca', 203)).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RectItem } from '../../../shared/labels/types.ts';
+import type { FontMetrics, LabelDrawing, RectItem, TextItem } from '../../../shared/labels/types.ts';
 import { buildCalibrationLabel, calibrationText } from '../../../shared/printing/calibration.ts';
 import { printerProfileSchema, type PrinterProfile } from '../../../shared/printing/profile.ts';
 import { monospaceMetrics } from '../../support/fake-metrics.ts';
@@ -75,11 +75,95 @@ describe('buildCalibrationLabel', () => {
     ).toBe(true);
   });
 
-  it('prints the profile facts in one line', () => {
-    const shifted = profile(300, { offsetMm: { x: 0.5, y: -1 } });
+  it('prints the profile facts in one line on a wide label', () => {
+    const shifted = profile(300, {
+      label: { widthMm: 100, heightMm: 50, gapMm: 2 },
+      offsetMm: { x: 0.5, y: -1 },
+    });
     const drawing = buildCalibrationLabel(shifted, monospaceMetrics());
     const texts = drawing.items.flatMap((item) => (item.kind === 'text' ? [item.text] : []));
-    expect(texts).toContain('Desk Zebra | 50x30 mm | 300 dpi | offset x +0.5 y -1 mm');
-    expect(calibrationText(shifted)).toBe('Desk Zebra | 50x30 mm | 300 dpi | offset x +0.5 y -1 mm');
+    expect(texts).toContain('Desk Zebra | 100x50 mm | 300 dpi | offset x +0.5 y -1 mm');
+    expect(calibrationText(shifted)).toBe('Desk Zebra | 100x50 mm | 300 dpi | offset x +0.5 y -1 mm');
+  });
+
+  it('wraps the profile text below the cross on a small label', () => {
+    const small = profile(203, { name: 'Back desk', label: { widthMm: 33, heightMm: 15, gapMm: 2 } });
+    const drawing = buildCalibrationLabel(small, monospaceMetrics());
+    const lines = textsOf(drawing).filter((item) => !/^\d+$/.test(item.text));
+    expect(lines.map((item) => item.text).join(' | ')).toBe(calibrationText(small));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line.y - 0.8 * line.fontSize).toBeGreaterThan(heightOf(drawing) / 2 + 24);
+    }
+  });
+
+  it('shortens a long name and keeps the facts whole', () => {
+    const name = 'Xprinter XP-360B at the back receiving desk next to the loading bay';
+    const small = profile(203, { name, label: { widthMm: 33, heightMm: 15, gapMm: 2 } });
+    const lines = textsOf(buildCalibrationLabel(small, monospaceMetrics()))
+      .filter((item) => !/^\d+$/.test(item.text))
+      .map((item) => item.text);
+    expect(lines[0]).toMatch(/^Xprinter .*\.\.\.$/);
+    // The short form of the offsets leaves a line for the name.
+    expect(lines[1]).toBe('33x15 mm | 203 dpi | x +0 y +0 mm');
+  });
+
+  it.each(SIZES)('keeps text clear of ticks, the cross and other text on %s', (_name, size, dpi) => {
+    const drawing = buildCalibrationLabel(profile(dpi, { label: { ...size, gapMm: 2 } }), monospaceMetrics());
+    expect(overlaps(drawing, monospaceMetrics())).toEqual([]);
+    for (const item of textsOf(drawing)) {
+      expect(item.x + item.width).toBeLessThanOrEqual(drawing.widthDots - 2);
+      expect(item.y + 0.2 * item.fontSize).toBeLessThanOrEqual(drawing.heightDots - 1);
+    }
   });
 });
+
+const SIZES = [
+  ['33 x 15 mm at 203 dpi', { widthMm: 33, heightMm: 15 }, 203],
+  ['33 x 15 mm at 300 dpi', { widthMm: 33, heightMm: 15 }, 300],
+  ['50 x 30 mm at 203 dpi', { widthMm: 50, heightMm: 30 }, 203],
+  ['50 x 30 mm at 300 dpi', { widthMm: 50, heightMm: 30 }, 300],
+  ['100 x 50 mm at 203 dpi', { widthMm: 100, heightMm: 50 }, 203],
+  ['100 x 50 mm at 300 dpi', { widthMm: 100, heightMm: 50 }, 300],
+] as const;
+
+function textsOf(drawing: LabelDrawing): TextItem[] {
+  return drawing.items.filter((item): item is TextItem => item.kind === 'text');
+}
+
+function heightOf(drawing: LabelDrawing): number {
+  return drawing.heightDots;
+}
+
+/** Lists every text item whose box (advance width, ascent to descent) overlaps a rectangle or another text. */
+function overlaps(drawing: LabelDrawing, metrics: FontMetrics): string[] {
+  const box = (item: TextItem) => ({
+    left: item.x,
+    right: item.x + item.width,
+    top: item.y - metrics.ascent * item.fontSize,
+    bottom: item.y + metrics.descent * item.fontSize,
+  });
+  const intersect = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const found: string[] = [];
+  const texts = textsOf(drawing);
+  for (const [index, item] of texts.entries()) {
+    for (const other of rects(drawing.items)) {
+      const rectBox = {
+        left: other.x,
+        right: other.x + other.width,
+        top: other.y,
+        bottom: other.y + other.height,
+      };
+      if (intersect(box(item), rectBox)) {
+        found.push(`"${item.text}" overlaps the rectangle at ${other.x},${other.y}`);
+      }
+    }
+    for (const other of texts.slice(index + 1)) {
+      if (intersect(box(item), box(other))) {
+        found.push(`"${item.text}" overlaps "${other.text}"`);
+      }
+    }
+  }
+  return found;
+}

@@ -11,6 +11,7 @@ import { receivingReportEn } from './messages/receiving-report.ts';
 import { deskMainEn } from './messages/desk-main.ts';
 import { printerDeskEn } from './messages/printer-desk.ts';
 import { printersUiEn } from './messages/printers-ui.ts';
+import { templateNamesEn } from './messages/template-names.ts';
 
 /**
  * English messages in ICU MessageFormat, one file per area under messages/. Each area's Indonesian
@@ -30,6 +31,7 @@ export const en = {
   ...deskMainEn,
   ...printerDeskEn,
   ...printersUiEn,
+  ...templateNamesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { receivingReportId } from './messages/receiving-report.ts';
 import { deskMainId } from './messages/desk-main.ts';
 import { printerDeskId } from './messages/printer-desk.ts';
 import { printersUiId } from './messages/printers-ui.ts';
+import { templateNamesId } from './messages/template-names.ts';
 
 /** Indonesian messages in ICU MessageFormat; the type makes a missing or extra key a compile error. */
 export const id: Record<MessageKey, string> = {
@@ -28,4 +29,5 @@ export const id: Record<MessageKey, string> = {
   ...deskMainId,
   ...printerDeskId,
   ...printersUiId,
+  ...templateNamesId,
 };

@@ -31,9 +31,10 @@ export const printerProfileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
     name: z.string().trim().min(1).max(100),
-    /** Print queue name in the operating system (CUPS or Windows), used as it is. */
+    /** Print queue name in the operating system (CUPS or Windows), without surrounding spaces. */
     queue: z
       .string()
+      .trim()
       .min(1)
       .max(255)
       .refine((queue) => !/\p{Cc}/u.test(queue), 'control_character'),

@@ -65,6 +65,14 @@ describe('checkProfileForm', () => {
     expect(check.errors.columns).toEqual({ key: 'printers_ui.invalid.row_too_wide', params: { max: 220 } });
   });
 
+  it('saves the queue name without surrounding spaces', () => {
+    const check = checkProfileForm({ ...formFromProfile(zebra), queue: ' label-zpl ' }, zebra.id);
+    expect(check.ok).toBe(true);
+    expect(check.ok ? check.profile.queue : null).toBe('label-zpl');
+    const blank = checkProfileForm({ ...formFromProfile(zebra), queue: '  ' }, zebra.id);
+    expect(blank.ok ? null : blank.errors.queue?.key).toBe('printers_ui.invalid.required');
+  });
+
   it('rejects control characters in the queue name', () => {
     const check = checkProfileForm({ ...formFromProfile(zebra), queue: 'Zebra\nZD220' }, zebra.id);
     if (check.ok) {

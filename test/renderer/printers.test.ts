@@ -273,7 +273,7 @@ describe('printed view', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Label tercetak untuk PB/2026/10/00318' });
     const entry = within(dialog).getByTestId('ledger-entry');
     expect(entry.textContent).toContain('Gudang XP-360B (antrean XP-360B)');
-    expect(entry.textContent).toContain('templat Roll 50 × 30 mm, 203 dpi');
+    expect(entry.textContent).toContain('templat Rol 50 × 30 mm, 203 dpi');
     expect(entry.textContent).toContain('10 label');
     expect(entry.textContent).toContain('Kemeja Flanel Kotak (L)');
 

@@ -28,10 +28,10 @@ describe('template editor', () => {
     await openEditor();
 
     expect((screen.getByLabelText('Nama template') as HTMLInputElement).value).toBe(
-      'Roll 50 × 30 mm (salinan)',
+      'Rol 50 × 30 mm (salinan)',
     );
     expect((screen.getByLabelText('ID (huruf, angka, tanda hubung)') as HTMLInputElement).value).toBe(
-      'roll-50-30-mm-salinan',
+      'rol-50-30-mm-salinan',
     );
     expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
   });

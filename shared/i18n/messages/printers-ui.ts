@@ -28,6 +28,7 @@ export const printersUiEn = {
   'printers_ui.jobs.active': 'printing in another window: {confirmed} of {total} labels so far',
   'printers_ui.jobs.resume': 'Resume',
   'printers_ui.jobs.cancel': 'Cancel job',
+  'printers_ui.jobs.details': 'Details',
   'printers_ui.jobs.uncertain_question':
     'The app cannot tell whether labels {first} to {last} printed. Look at the printer: did they come out?',
   'printers_ui.jobs.uncertain_skip': 'Yes, they printed',
@@ -78,7 +79,7 @@ export const printersUiEn = {
   'printers_ui.field.mode': 'Printer language',
   'printers_ui.field.mode_option':
     '{mode, select, driver {System driver} zpl {ZPL (Zebra)} other {TSPL (TSC, Xprinter)}}',
-  'printers_ui.field.dpi': 'Resolution',
+  'printers_ui.field.dpi': 'Resolution (dpi)',
   'printers_ui.field.width': 'Label width (mm)',
   'printers_ui.field.height': 'Label height (mm)',
   'printers_ui.field.gap': 'Gap between labels (mm)',
@@ -133,6 +134,9 @@ export const printersUiEn = {
   'printers_ui.settings.hint':
     '{count, plural, =0 {No printer profiles yet.} one {# printer profile.} other {# printer profiles.}} A profile sets the print queue, language, label size and offsets.',
   'printers_ui.settings.open': 'Printer profiles…',
+
+  'printers_ui.receiving.print_applied':
+    'The label counts now follow the scanned quantities. Press Print to {name} to print them.',
 } as const;
 
 export const printersUiId: Record<keyof typeof printersUiEn, string> = {
@@ -161,6 +165,7 @@ export const printersUiId: Record<keyof typeof printersUiEn, string> = {
   'printers_ui.jobs.active': 'sedang dicetak di jendela lain: {confirmed} dari {total} label sejauh ini',
   'printers_ui.jobs.resume': 'Lanjutkan',
   'printers_ui.jobs.cancel': 'Batalkan pekerjaan',
+  'printers_ui.jobs.details': 'Rincian',
   'printers_ui.jobs.uncertain_question':
     'Aplikasi tidak bisa memastikan apakah label {first} sampai {last} sudah tercetak. Lihat printernya: apakah label itu keluar?',
   'printers_ui.jobs.uncertain_skip': 'Ya, sudah tercetak',
@@ -212,7 +217,7 @@ export const printersUiId: Record<keyof typeof printersUiEn, string> = {
   'printers_ui.field.mode': 'Bahasa printer',
   'printers_ui.field.mode_option':
     '{mode, select, driver {Driver sistem} zpl {ZPL (Zebra)} other {TSPL (TSC, Xprinter)}}',
-  'printers_ui.field.dpi': 'Resolusi',
+  'printers_ui.field.dpi': 'Resolusi (dpi)',
   'printers_ui.field.width': 'Lebar label (mm)',
   'printers_ui.field.height': 'Tinggi label (mm)',
   'printers_ui.field.gap': 'Jarak antarlabel (mm)',
@@ -266,4 +271,7 @@ export const printersUiId: Record<keyof typeof printersUiEn, string> = {
   'printers_ui.settings.hint':
     '{count, plural, =0 {Belum ada profil printer.} other {# profil printer.}} Profil mengatur antrean cetak, bahasa printer, ukuran label dan offset.',
   'printers_ui.settings.open': 'Profil printer…',
+
+  'printers_ui.receiving.print_applied':
+    'Jumlah label kini mengikuti jumlah yang dipindai. Tekan Cetak ke {name} untuk mencetaknya.',
 } as const;

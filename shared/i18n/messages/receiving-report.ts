@@ -1,5 +1,6 @@
 // The receiving check's PDF summary: its texts, the button and status in the finish summary, and the
 // error for a summary whose numbers do not agree (under `errors.<code>`, the key `errorMessage` looks up).
+// Also the check's code field and its notice for keys too slow to count as a scan (`receiving_check.*`).
 
 export const receivingReportEn = {
   'errors.summary_invalid':
@@ -39,9 +40,16 @@ export const receivingReportEn = {
   'receiving_report.total_lines':
     'Document lines: {lines} ({complete} matching, {short} short, {over} over, {unknown} unreadable)',
   'receiving_report.total_units': 'Units: {expected} expected, {scanned} scanned',
-  'receiving_report.total_differences': 'Missing: {short} units. Too many: {over} units.',
+  'receiving_report.total_differences':
+    'Missing: {short, plural, one {# unit} other {# units}}. Too many: {over, plural, one {# unit} other {# units}}.',
   'receiving_report.total_unknown_scans': 'Scans of codes not on the document: {scans}',
   'receiving_report.page': 'Page {page} of {pages}',
+
+  'receiving_check.not_counted_slow':
+    'Not counted: "{text}" came in too slowly for a scanner. Type the code in the code field and press Enter, or raise the maximum gap in Settings → Barcode scanner.',
+  'receiving_check.code_label': 'Code',
+  'receiving_check.code_placeholder': 'Type a code and press Enter',
+  'receiving_check.count': 'Count',
 } as const;
 
 export const receivingReportId: Record<keyof typeof receivingReportEn, string> = {
@@ -78,7 +86,14 @@ export const receivingReportId: Record<keyof typeof receivingReportEn, string> =
   'receiving_report.total_lines':
     'Baris dokumen: {lines} ({complete} cocok, {short} kurang, {over} lebih, {unknown} tidak terbaca)',
   'receiving_report.total_units': 'Unit: {expected} menurut dokumen, {scanned} dipindai',
-  'receiving_report.total_differences': 'Kurang: {short} unit. Lebih: {over} unit.',
+  'receiving_report.total_differences':
+    'Kurang: {short, plural, other {# unit}}. Lebih: {over, plural, other {# unit}}.',
   'receiving_report.total_unknown_scans': 'Pindaian kode yang tidak ada di dokumen: {scans}',
   'receiving_report.page': 'Halaman {page} dari {pages}',
+
+  'receiving_check.not_counted_slow':
+    'Tidak dihitung: "{text}" masuk terlalu lambat untuk pemindai. Ketik kodenya di kolom kode lalu tekan Enter, atau naikkan jeda maksimum di Pengaturan → Pemindai barcode.',
+  'receiving_check.code_label': 'Kode',
+  'receiving_check.code_placeholder': 'Ketik kode lalu tekan Enter',
+  'receiving_check.count': 'Hitung',
 } as const;

@@ -10,7 +10,7 @@ import {
   type GuardedListener,
   type InvokeEventSender,
 } from '../../../electron/main/ipc-guard.ts';
-import type { Locale } from '../../../shared/i18n/index.ts';
+import { translate, type Locale } from '../../../shared/i18n/index.ts';
 import type { InvokeChannel, ReceivingReportRequest } from '../../../shared/ipc-contract.ts';
 import { receivingReportRequestSchema } from '../../../shared/ipc-contract.ts';
 import type { DocumentLine } from '../../../shared/labels/types.ts';
@@ -118,7 +118,18 @@ describe('receiving:export-pdf', () => {
     expect(text).toContain('1000 1 In DealPOS but not on this document');
     expect(text).toContain('Document lines: 4 (1 matching, 1 short, 1 over, 1 unreadable)');
     expect(text).toContain('Units: 9 expected, 10 scanned');
+    expect(text).toContain('Missing: 2 units. Too many: 2 units.');
     expect(text).toContain('Page 1 of 1');
+  });
+
+  it('keeps every English column heading on one line', async () => {
+    const path = join(fixture.outputFolder, 'summary-headings.pdf');
+    fixture.savePaths.push(path);
+    valueOf(await fixture.handlers['receiving:export-pdf'](requestFor(checkedBill(), 'en')));
+
+    const text = squeeze((await pageTexts(path)).join('\n'));
+    expect(text).toContain('Line Code Name Expected Scanned Difference');
+    expect(text).not.toMatch(/Differenc\s/);
   });
 
   it('lists lines with differences before matching lines', async () => {
@@ -154,6 +165,7 @@ describe('receiving:export-pdf', () => {
     expect(text).toContain('Lebih: 1 baris, 2 unit kelebihan');
     expect(text).toContain('Baris Kode Nama Dokumen Dipindai Selisih');
     expect(text).toContain('XX-404 2 Tidak ada di dokumen ini (belum dicek)');
+    expect(text).toContain('Kurang: 2 unit. Lebih: 2 unit.');
     expect(text).toContain('Halaman 1 dari 1');
     expect(text).not.toContain('Page 1');
   });
@@ -292,6 +304,20 @@ describe('ReceivingReports', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('receiving_report.total_differences', () => {
+  it('uses the singular for one unit', () => {
+    expect(translate('en', 'receiving_report.total_differences', { short: 1, over: 1 })).toBe(
+      'Missing: 1 unit. Too many: 1 unit.',
+    );
+    expect(translate('en', 'receiving_report.total_differences', { short: 0, over: 3 })).toBe(
+      'Missing: 0 units. Too many: 3 units.',
+    );
+    expect(translate('id', 'receiving_report.total_differences', { short: 1, over: 1200 })).toBe(
+      'Kurang: 1 unit. Lebih: 1.200 unit.',
+    );
   });
 });
 

@@ -34,6 +34,11 @@ describe('printerProfileSchema', () => {
     });
   });
 
+  it('trims spaces around the queue name', () => {
+    expect(printerProfileSchema.parse(withChange({ queue: ' label-zpl ' })).queue).toBe('label-zpl');
+    expect(printerProfileSchema.safeParse(withChange({ queue: '   ' })).success).toBe(false);
+  });
+
   it('accepts the example profiles', () => {
     expect(EXAMPLE_PRINTER_PROFILES.map((profile) => [profile.id, profile.mode, profile.dpi])).toEqual([
       ['xprinter-xp-360b', 'tspl', 203],

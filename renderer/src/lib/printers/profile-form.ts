@@ -99,7 +99,7 @@ export function profileInputFromForm(form: ProfileForm, id: string): PrinterProf
   return {
     id,
     name: form.name,
-    queue: form.queue,
+    queue: form.queue.trim(),
     mode: form.mode,
     dpi: form.dpi,
     label: {

@@ -16,6 +16,11 @@ export interface WedgeInputHost {
   listensAt(target: EventTarget | null): boolean;
   /** Receives a finished scan. */
   onScan(code: string): void;
+  /**
+   * Receives characters typed outside any text field and ended with Enter, which the browser drops. They
+   * came too slowly for a scan, from a person typing a code or a scanner slower than the maximum gap.
+   */
+  onSlowTyping?(text: string): void;
   setTimer(callback: () => void, delayMs: number): unknown;
   clearTimer(handle: unknown): void;
 }
@@ -23,33 +28,44 @@ export interface WedgeInputHost {
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'password', 'email', '']);
 const PRESSABLE_INPUT_TYPES = new Set(['button', 'checkbox', 'radio', 'submit', 'reset']);
 
+function isTextField(target: Element | null): target is HTMLInputElement | HTMLTextAreaElement {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type))
+  );
+}
+
+function isPressable(target: Element | null): target is HTMLButtonElement | HTMLInputElement {
+  return (
+    target instanceof HTMLButtonElement ||
+    (target instanceof HTMLInputElement && PRESSABLE_INPUT_TYPES.has(target.type))
+  );
+}
+
 /**
  * Inserts text a person typed into the element the keys were aimed at, as the browser would have: at the
  * caret of a text field, followed by an `input` event so bound values update. A held Space on a button,
  * checkbox or radio button presses it, because that is what the browser would have done with the key.
+ * Returns false when the text was dropped because no text field had the focus.
  */
-export function replayTypedText(target: Element | null, text: string): void {
+export function replayTypedText(target: Element | null, text: string): boolean {
   if (text === '') {
-    return;
+    return true;
   }
-  if (
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type))
-  ) {
+  if (isTextField(target)) {
     const start = target.selectionStart ?? target.value.length;
     const end = target.selectionEnd ?? start;
     target.setRangeText(text, start, end, 'end');
     target.dispatchEvent(new Event('input', { bubbles: true }));
-    return;
+    return true;
   }
-  const pressable =
-    target instanceof HTMLButtonElement ||
-    (target instanceof HTMLInputElement && PRESSABLE_INPUT_TYPES.has(target.type));
-  if (pressable && text.includes(' ')) {
+  if (isPressable(target) && text.includes(' ')) {
     target.click();
   }
-  // NOTE: other characters held while no text field had the focus are dropped, as the browser drops them too;
-  // access keys or type-to-select in a list box would not see them.
+  // NOTE: other characters held while no text field had the focus are dropped, as the browser drops them too,
+  // so access keys or type-to-select in a list box would not see them. WedgeInput reports them once an Enter
+  // follows (`onSlowTyping`).
+  return false;
 }
 
 /**
@@ -64,6 +80,10 @@ export class WedgeInput {
   /** The element the held keys were aimed at, where typing is replayed. */
   #heldTarget: Element | null = null;
   #timer: unknown = null;
+  /** Typed characters dropped since the last Enter or scan, for `host.onSlowTyping`. */
+  #dropped = '';
+  /** The element those characters were aimed at; an Enter aimed elsewhere does not report them. */
+  #droppedTarget: Element | null = null;
 
   constructor(host: WedgeInputHost) {
     this.#host = host;
@@ -79,6 +99,7 @@ export class WedgeInput {
     this.#applySettings();
     if (!this.#host.listensAt(event.target)) {
       this.flushAll();
+      this.#dropped = '';
       return false;
     }
 
@@ -95,6 +116,9 @@ export class WedgeInput {
     }
     this.#apply(step.outputs, target);
     this.#schedule();
+    if (step.action === 'pass' && event.key === 'Enter') {
+      this.#reportDropped(target);
+    }
     return step.action === 'hold';
   }
 
@@ -119,12 +143,28 @@ export class WedgeInput {
     }
   }
 
+  /**
+   * Hands typed characters that Enter ended to `host.onSlowTyping`. Enter on a button presses it, so
+   * characters before it are then not reported.
+   */
+  #reportDropped(target: Element | null): void {
+    const text = this.#dropped;
+    const droppedAt = this.#droppedTarget;
+    this.#dropped = '';
+    this.#droppedTarget = null;
+    if (text.trim() !== '' && droppedAt === target && !isPressable(target)) {
+      this.#host.onSlowTyping?.(text);
+    }
+  }
+
   #apply(outputs: readonly WedgeOutput[], target: Element | null): void {
     for (const output of outputs) {
       if (output.kind === 'scan') {
+        this.#dropped = '';
         this.#host.onScan(output.code);
-      } else {
-        replayTypedText(target, output.text);
+      } else if (!replayTypedText(target, output.text)) {
+        this.#dropped = target === this.#droppedTarget ? this.#dropped + output.text : output.text;
+        this.#droppedTarget = target;
       }
     }
     if (this.#detector.heldCount === 0) {

@@ -15,7 +15,7 @@ import {
 import type { Dpi } from '../../../../shared/labels/types.ts';
 import { settle, settleValue } from '../api/call.ts';
 import { LedgerState } from '../ledger/ledger-state.svelte.ts';
-import { PrintersState } from './printers-state.svelte.ts';
+import { PrintersState, type OutputTarget } from './printers-state.svelte.ts';
 import type { TemplatesState } from './templates-state.svelte.ts';
 
 /** Result of the last print job. */
@@ -136,7 +136,7 @@ export class PrintState {
       } else {
         this.outcome = { kind: 'failed', error: result.error };
       }
-      await this.#afterJob();
+      await this.#afterJob('printer');
       return;
     }
 
@@ -167,7 +167,7 @@ export class PrintState {
     }
     const { path, labels, pages } = result.value;
     this.outcome = { kind: 'written', path, labels, pages };
-    await this.#afterJob();
+    await this.#afterJob('pdf');
   }
 
   /**
@@ -200,13 +200,15 @@ export class PrintState {
       } else {
         this.printers.setJobError(job.id, result.error);
       }
+      // A failed resume often means the queue changed, so its state on screen is read again.
+      await this.printers.load();
       return;
     }
     if (this.printers.uncertain?.jobId === job.id) {
       this.printers.uncertain = null;
     }
     this.#applyPrinterJob(result.value);
-    await this.#afterJob();
+    await this.#afterJob('printer');
   }
 
   #applyPrinterJob(job: PrinterJobView): void {
@@ -233,10 +235,30 @@ export class PrintState {
     }
   }
 
-  /** Reads what a finished job changed: the ledger, the unfinished printer jobs and the history. */
-  async #afterJob(): Promise<void> {
+  /**
+   * Reads what a finished job changed: the ledger, the unfinished printer jobs and the history, and after a
+   * printer job the state of the queues.
+   */
+  async #afterJob(kind: 'pdf' | 'printer'): Promise<void> {
     this.#onPrinted();
-    await Promise.all([this.ledger.refresh(), this.printers.loadJobs()]);
+    await Promise.all([
+      this.ledger.refresh(),
+      this.printers.loadJobs(),
+      kind === 'printer' ? this.printers.load() : Promise.resolve(),
+    ]);
+  }
+
+  /**
+   * Cancels an unfinished printer job from the banner. When the output panel still reports that job as
+   * stopped (and offers Resume), the report changes to "cancelled".
+   */
+  async cancelPrinterJob(id: string): Promise<void> {
+    await this.printers.cancelJob(id);
+    const outcome = this.outcome;
+    const cancelled = !this.printers.jobs.some((job) => job.id === id);
+    if (cancelled && outcome?.kind === 'interrupted' && outcome.job.id === id) {
+      this.outcome = { kind: 'cancelled' };
+    }
   }
 
   /** Asks main to stop the running job; the job's own result then reports the cancel. */
@@ -260,6 +282,22 @@ export class PrintState {
     if (!result.ok) {
       this.openError = result.error;
     }
+  }
+
+  /**
+   * Chooses where the next print goes. Another target clears the last outcome, because its text (such as
+   * "Open file" or "Use Resume above") describes the previous target.
+   */
+  chooseTarget(target: OutputTarget): void {
+    const current = this.printers.target;
+    const same =
+      current.kind === 'pdf'
+        ? target.kind === 'pdf'
+        : target.kind === 'printer' && target.profileId === current.profileId;
+    if (!same) {
+      this.clearOutcome();
+    }
+    this.printers.choose(target);
   }
 
   /** Forgets the last outcome, such as when another document is opened. */

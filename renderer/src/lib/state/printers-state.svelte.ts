@@ -16,6 +16,39 @@ export type QueueStatus = 'ready' | 'printing' | 'stopped' | 'not_accepting' | '
 /** The printer dialogs the desk opens on top of the desk, one at a time. */
 export type PrintersDialog = 'profiles' | 'printed';
 
+/** How often the queues are read again while a printer is the output target and the window is visible. */
+export const QUEUE_REFRESH_MS = 15_000;
+
+/** The timer and page visibility that `PrintersState.watchQueues` uses; tests pass a fake. */
+export interface QueueWatchHost {
+  /** Calls `tick` every `intervalMs` milliseconds; returns a function that stops it. */
+  every(intervalMs: number, tick: () => void): () => void;
+  /** Whether the window is on screen (`document.visibilityState` is `visible`). */
+  isVisible(): boolean;
+  /** Calls `listener` whenever the window comes back on screen; returns a function that stops it. */
+  onVisible(listener: () => void): () => void;
+}
+
+/** Builds the watch host of this window from `setInterval` and the document's visibility events. */
+export function documentQueueWatchHost(doc: Document = globalThis.document): QueueWatchHost {
+  return {
+    every(intervalMs, tick) {
+      const handle = setInterval(tick, intervalMs);
+      return () => clearInterval(handle);
+    },
+    isVisible: () => doc.visibilityState === 'visible',
+    onVisible(listener) {
+      const onChange = (): void => {
+        if (doc.visibilityState === 'visible') {
+          listener();
+        }
+      };
+      doc.addEventListener('visibilitychange', onChange);
+      return () => doc.removeEventListener('visibilitychange', onChange);
+    },
+  };
+}
+
 /** Key of the last chosen output target in the renderer's `localStorage`. */
 export const OUTPUT_TARGET_KEY = 'label-desk.output-target';
 
@@ -72,6 +105,10 @@ export class PrintersState {
 
   readonly #api: LabelDeskApi;
   readonly #storage: Storage | undefined;
+  /** The `listPrinters` request in flight, or null. */
+  #loading: Promise<void> | null = null;
+  /** The one reload that runs after the request in flight, for requests made while it ran. */
+  #reloadAfter: Promise<void> | null = null;
 
   /** The output target in use: the chosen profile while it exists, otherwise PDF. */
   target: OutputTarget = $derived.by(() => {
@@ -98,8 +135,45 @@ export class PrintersState {
     return this.profiles.find((profile) => profile.id === id);
   }
 
-  /** Reads the profiles, examples and queues. */
-  async load(): Promise<void> {
+  /**
+   * Reads the profiles, examples and queues. Requests never overlap: a call made while one runs waits for
+   * it and then reads once more, so the result is never older than the call, and many such calls share
+   * that one extra read.
+   */
+  load(): Promise<void> {
+    if (this.#loading === null) {
+      this.#loading = this.#read().finally(() => {
+        this.#loading = null;
+      });
+      return this.#loading;
+    }
+    this.#reloadAfter ??= this.#loading.then(() => {
+      this.#reloadAfter = null;
+      return this.load();
+    });
+    return this.#reloadAfter;
+  }
+
+  /**
+   * Reads the queues every `QUEUE_REFRESH_MS` and when the window comes back on screen, while a printer is
+   * the output target and the window is visible. A tick is skipped while a read is in flight. Returns the
+   * function that stops watching.
+   */
+  watchQueues(host: QueueWatchHost): () => void {
+    const refresh = (): void => {
+      if (this.target.kind === 'printer' && host.isVisible() && this.#loading === null) {
+        void this.load();
+      }
+    };
+    const stopTimer = host.every(QUEUE_REFRESH_MS, refresh);
+    const stopVisible = host.onVisible(refresh);
+    return () => {
+      stopTimer();
+      stopVisible();
+    };
+  }
+
+  async #read(): Promise<void> {
     const result = await settle(this.#api, 'printers', () => this.#api.listPrinters());
     this.loaded = true;
     if (!result.ok) {
@@ -117,14 +191,26 @@ export class PrintersState {
   async loadJobs(): Promise<void> {
     const result = await settle(this.#api, 'printers', () => this.#api.listPrinterJobs());
     if (result.ok) {
-      this.jobs = result.value;
+      this.#setJobs(result.value);
     }
   }
 
-  /** Chooses where the next print goes and remembers the choice. */
+  /** Replaces the job list; when the banner of unfinished jobs appears, the queues are read again. */
+  #setJobs(jobs: PrinterJobView[]): void {
+    const appeared = this.jobs.length === 0 && jobs.length > 0;
+    this.jobs = jobs;
+    if (appeared) {
+      void this.load();
+    }
+  }
+
+  /** Chooses where the next print goes and remembers the choice; choosing a printer reads the queues again. */
   choose(target: OutputTarget): void {
     this.chosenTarget = target;
     saveOutputTarget(target, this.#storage);
+    if (target.kind === 'printer') {
+      void this.load();
+    }
   }
 
   /** Looks up the state of the queue of `profile` in the operating system's list. */
@@ -177,7 +263,7 @@ export class PrintersState {
   /** Replaces or adds a job after main reported on it; finished jobs leave the banner. */
   updateJob(job: PrinterJobView): void {
     const others = this.jobs.filter((candidate) => candidate.id !== job.id);
-    this.jobs = job.status === 'interrupted' || job.status === 'active' ? [job, ...others] : others;
+    this.#setJobs(job.status === 'interrupted' || job.status === 'active' ? [job, ...others] : others);
     this.setJobError(job.id, null);
   }
 

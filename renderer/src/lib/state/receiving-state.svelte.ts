@@ -21,7 +21,9 @@ const NO_TALLIES: ReadonlyMap<number, LineTally> = talliesByLine(new ReceivingCh
 export type CheckEvent =
   | { kind: 'scan'; outcome: ScanOutcome }
   | { kind: 'undo'; outcome: ScanOutcome }
-  | { kind: 'nothing_to_undo' };
+  | { kind: 'nothing_to_undo' }
+  /** Keys that ended in Enter but came too slowly for a scan, so nothing was counted. */
+  | { kind: 'too_slow'; text: string };
 
 /**
  * The receiving check of the loaded document: scans count units per line through `ReceivingCheck`, codes
@@ -147,6 +149,18 @@ export class ReceivingState {
       void this.lookUpUnknownCodes();
     }
     return outcome;
+  }
+
+  /**
+   * Reports keys that ended in Enter outside a text field but came too slowly for a scan. Nothing is
+   * counted, and the unknown-code sound plays beside a message that gives the reason.
+   */
+  notCounted(text: string): void {
+    if (!this.checking) {
+      return;
+    }
+    this.lastEvent = { kind: 'too_slow', text };
+    this.#sound('unknown');
   }
 
   /** Reverses the newest scan. */

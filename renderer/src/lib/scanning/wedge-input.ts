@@ -205,12 +205,10 @@ function codeFromKey(key: string): string {
 }
 
 /**
- * Copies the fields the detector reads. The time is the host clock when the handler runs, not
- * `event.timeStamp`, so tests can drive it with a fake clock.
- * NOTE: when the renderer is busy for longer than the gap setting, typed keys queue up and reach the
- * handler close together, so a person's typing can then be read as a scan.
+ * Copies the fields the detector reads, with `time` as the key's time. The app passes the event's own
+ * time stamp and tests a fake clock.
  */
-function toWedgeEvent(event: KeyboardEvent, now: number): WedgeKeyEvent {
+export function toWedgeEvent(event: KeyboardEvent, time: number): WedgeKeyEvent {
   return {
     code: event.code === '' ? codeFromKey(event.key) : event.code,
     key: event.key,
@@ -219,6 +217,6 @@ function toWedgeEvent(event: KeyboardEvent, now: number): WedgeKeyEvent {
     altKey: event.altKey,
     metaKey: event.metaKey,
     repeat: event.repeat,
-    timeStamp: now,
+    timeStamp: time,
   };
 }

@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run bench -- --desktop [--lines N] [--rounds N] [--key
   --renderer FOLDER     the built renderer to measure (default out/renderer), such as one built with
                         npx electron-vite build --outDir FOLDER/..`;
 
-/** Runs `npm run bench -- --desktop` with the given arguments; returns the process exit code. */
+/** Runs `npm run bench -- --desktop` with the given arguments and returns the process exit code. */
 export async function runDesktopCommand(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],

@@ -207,13 +207,13 @@ const INSTRUMENTATION = String.raw`(() => {
 export interface RecordedLoad {
   requestStart: number;
   responseEnd: number;
-  /** When the first table row was inserted into the DOM. */
+  /** Time the first table row was inserted into the DOM. */
   rowsInDom: number;
   /** Start of the first frame whose rAF callback saw rows. */
   frameStart: number;
-  /** When that frame's main-thread work (style, layout, paint) was done. */
+  /** Time that frame's main-thread work (style, layout, paint) was done. */
   painted: number;
-  /** When the first frame showing the output panel's preview had been painted. */
+  /** Time the first frame showing the output panel's preview had been painted. */
   previewPainted: number;
   /** Rows in the DOM in that frame: the windowed table draws only those near the visible area. */
   rows: number;
@@ -227,7 +227,7 @@ export interface RecordedInput {
   /** The keydown's timestamp for typed filter text, else the input event's own timestamp. */
   start: number;
   /**
-   * When the app's listeners and Svelte's update had run. Work the browser does after the event, such as
+   * Time the app's listeners and Svelte's update had run. Work the browser does after the event, such as
    * the layout an edited text field needs to place its caret, comes later and is not included.
    */
   handled: number;
@@ -249,7 +249,7 @@ export interface RecordedLongTask {
   duration: number;
 }
 
-/** Installs the instrumentation; call before the page loads the app. */
+/** Installs the instrumentation. Call it before the page loads the app. */
 export async function instrumentPage(page: Page): Promise<void> {
   await page.addInitScript({ content: INSTRUMENTATION });
 }

@@ -193,12 +193,12 @@ ${run.scanPace === null ? '' : `\n## Scan pace\n\n${run.scanPace}\n`}
   the targets are judged on. The bench starts each input right after a frame, which makes that wait
   close to a whole frame.
 - **Idle preparation**: after a load and after each change of the counts, the dpi or the template, the
-  app builds the table rows and lays out the previews of the other templates (up to three sets of rows and
-  seven previews) in idle time, a few milliseconds at a time. The bench waits for each change's frame and
-  a round trip to Playwright before the next input, which leaves idle time, so a template select usually
-  finds that work done. A select made before it is done, such as in the first idle periods after a load,
-  costs more: 10 to 20 ms of work for a first switch on this machine, an estimate from CPU profiles taken
-  while this work was written, not a figure of this bench.
+  app prepares the other templates in idle time, a few milliseconds at a time. It builds their table rows
+  and lays out their previews, up to three sets of rows and seven previews. The bench waits for each
+  change's frame and a round trip to Playwright before the next input, which leaves idle time, so a
+  template select usually finds that work done. A select made before it is done, such as in the first idle
+  periods after a load, costs more. A first switch then takes 10 to 20 ms of work on this machine, an
+  estimate from CPU profiles taken during development, not a figure of this bench.
 - Long tasks are the browser's \`longtask\` entries (main-thread tasks of 50 ms or more) that overlap a
   measured change.
 - Median and p95 are over every sample of every round (p95 by nearest rank). Times vary between runs,

@@ -18,7 +18,7 @@ import { buildSyntheticDocument } from './synthetic-document.ts';
 
 const REPOSITORY = resolve(import.meta.dirname, '..');
 
-/** Debian's Chromium; Playwright's own browser download is not used. */
+/** Path of Debian's Chromium, because Playwright's own browser download is not used. */
 const CHROMIUM_PATH = '/usr/bin/chromium';
 /** The app's default window size. */
 const VIEWPORT = { width: 1280, height: 800 };
@@ -70,7 +70,7 @@ export interface Figures {
 export interface InputFigures {
   latency: Figures;
   work: Figures;
-  /** Inputs whose change was painted in the very next frame; see {@link paintedInNextFrame}. */
+  /** Inputs whose change was painted in the very next frame (see {@link paintedInNextFrame}). */
   nextFrame: number;
 }
 
@@ -308,7 +308,7 @@ async function measureTemplateSelect(
 }
 
 /**
- * Checks that each measured frame showed what the change asked for: rows after a load, the chosen
+ * Checks that each measured frame showed what the change requested: rows after a load, the chosen
  * template's page (or the note that no label fits it) in the preview, a barcode in the editor's preview. A frame that did not would make the
  * figures meaningless, so the run stops.
  */

@@ -51,7 +51,7 @@ const CASE_TIMEOUT_S = 600;
 /** Runs of each case in the full benchmark; the table shows the median, which other work disturbs less. */
 const FULL_RUNS = 3;
 /**
- * Least number of raw builds timed per row. Each takes milliseconds, so one build slowed by garbage
+ * Minimum number of raw builds timed per row. Each takes milliseconds, so one build slowed by garbage
  * collection or other work on the machine moves a median of 3 too easily.
  */
 const RAW_BUILD_RUNS = 7;
@@ -314,9 +314,9 @@ ${targets.join('\n')}
   first, then each label gets its own page with one filled rectangle per dark barcode module from
   JsBarcode's encoding and its text through \`doc.text\`, pdfkit's default options, nothing reused, and
   the document piped to the file without waiting for it. A naive case is stopped after ${naiveTimeoutS} s.
-- **ZPL** and **TSPL** rows are written as the CLI writes \`--zpl\` and \`--tspl\` files: \`streamRawJob\` in
-  \`electron/printing/raw-job.ts\` lays out each line when the job reaches it and yields the header, then
-  each line's chunk, and \`writeRawJobFile\` hands each piece to the file stream as it comes.
+- **ZPL** and **TSPL** rows are written as the CLI writes \`--zpl\` and \`--tspl\` files. \`streamRawJob\` in
+  \`electron/printing/raw-job.ts\` lays out each line when the job reaches it, and yields the header and
+  then each line's chunk. \`writeRawJobFile\` hands each piece to the file stream as it comes.
 - Each case runs in a fresh Node process. Peak RSS is that process's \`process.resourceUsage().maxRSS\`,
   which includes what the process held before the job started (Node, the tsx loader, the modules and
   the font): ${startRssRange(report.rows)} in this run. MB means 10^6 bytes.

@@ -161,7 +161,7 @@ export function targetLines(
     ),
   );
 
-  // Memory and first bytes apply to every output the app writes; the naive PDF is only the baseline.
+  // Memory and first bytes apply to every output the app writes, but the naive PDF is only the baseline.
   for (const output of STREAMED_OUTPUTS) {
     const outputRows = measured
       .filter((result) => result.output === output)

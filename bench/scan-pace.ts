@@ -4,9 +4,9 @@ import { usKeystroke } from '../shared/scanning/us-layout.ts';
 // Scan pace of the receiving check: a keyboard-wedge scanner's bursts, 30 codes in one second, sent into
 // the desk page in Chromium, with the time from each code's Enter key to its visible feedback.
 //
-// The key events are dispatched in the page, each from a timer of its own that was scheduled before the
-// burst started, so the keys keep the scanner's pace (2 to 5 ms apart) while the page's main thread is
-// free. A key the page is too busy to handle waits in the task queue, as a real key event would. This
+// The page dispatches the key events itself, each from its own timer scheduled before the burst starts.
+// While the page's main thread is free, the keys therefore keep the scanner's pace (2 to 5 ms apart).
+// A key the page is too busy to handle waits in the task queue, as a real key event would. This
 // matches a real scanner better than Playwright's keyboard, whose every key is a DevTools round trip
 // from Node: on a busy machine those round trips alone exceed the detector's 30 ms gap. The synthetic
 // events skip the browser's input path (operating system to browser process to renderer), so real
@@ -35,13 +35,13 @@ export interface PlannedKey {
   endsScan: number | null;
 }
 
-/** Timing of a burst: codes start `scanIntervalMs` apart; keys of one code are `keyGapsMs` apart. */
+/** Timing of a burst: codes start `scanIntervalMs` apart, and keys of one code are `keyGapsMs` apart. */
 export interface BurstOptions {
-  /** Time between the starts of two codes, in milliseconds; 1000 / 30 by default. */
+  /** Time between the starts of two codes, in milliseconds. The default is 1000 / 30. */
   scanIntervalMs?: number;
-  /** Gaps between two keys of one code, used in turn, in milliseconds; 2 to 5 ms by default. */
+  /** Gaps between two keys of one code, used in turn, in milliseconds. The default is 2 to 5 ms. */
   keyGapsMs?: readonly number[];
-  /** How long a key stays down, in milliseconds; 1 by default. */
+  /** Hold time of a key, in milliseconds. The default is 1. */
   holdMs?: number;
 }
 
@@ -115,11 +115,11 @@ export function planScanBurst(codes: readonly string[], options: BurstOptions = 
 /** Per-scan timing from the page, in milliseconds on its `performance.now()` clock. */
 export interface ScanTiming {
   scan: number;
-  /** When the Enter key was dispatched. */
+  /** Time the Enter key was dispatched. */
   enter: number;
-  /** When the receiving panel first changed after that Enter, or null when it never did. */
+  /** Time the receiving panel first changed after that Enter, or null when it never did. */
   domChanged: number | null;
-  /** When the main-thread work of the first frame after that change ended, or null. */
+  /** Time the main-thread work of the first frame after that change ended, or null. */
   painted: number | null;
   /**
    * Animation frames from the Enter key to the frame that showed the change: 1 when the change made the
@@ -131,11 +131,11 @@ export interface ScanTiming {
 /** Timings of one burst as the page recorded them. */
 export interface BurstRecord {
   timings: ScanTiming[];
-  /** When the first and the last key event ran, so the real length of the burst can be checked. */
+  /** Run times of the first and the last key event, so the real length of the burst can be checked. */
   firstKeyAt: number;
   lastKeyAt: number;
   /**
-   * Largest time between two key downs of one code as the page ran them, which is the gap the wedge
+   * Maximum time between two key downs of one code as the page ran them, which is the gap the wedge
    * detector saw. Above the detector's gap setting (30 ms by default), the page was too busy to keep the
    * scanner's pace and a code may be split, whatever the app does.
    */
@@ -263,11 +263,11 @@ export function latencyFigures(samples: readonly number[]): LatencyFigures {
 /** Result of {@link measureScanPace}: flat numbers, so a report can print each one as it comes. */
 export interface ScanPaceResult {
   scans: number;
-  /** Scans after which the receiving panel changed; fewer than `scans` means feedback was lost. */
+  /** Scans after which the receiving panel changed. Fewer than `scans` means feedback was lost. */
   scansWithFeedback: number;
   /** Time from the first to the last key event as the page ran them. */
   burstMs: number;
-  /** Largest gap between two keys of one code as the page ran them; see {@link BurstRecord}. */
+  /** Maximum gap between two keys of one code as the page ran them (see {@link BurstRecord}). */
   maxKeyGapMs: number;
   domMedianMs: number;
   domP95Ms: number;
@@ -279,7 +279,7 @@ export interface ScanPaceResult {
   paintedMedianFrames: number;
   paintedP95Frames: number;
   paintedMaxFrames: number;
-  /** Animation frames from Enter to the frame that showed the change; 1 is the very next frame. */
+  /** Animation frames from Enter to the frame that showed the change, where 1 is the very next frame. */
   framesToFeedbackMedian: number;
   framesToFeedbackP95: number;
   framesToFeedbackMax: number;
@@ -290,8 +290,8 @@ export interface ScanPaceResult {
 const SCANS_PER_BURST = 30;
 
 /**
- * Measures the scan pace on a page that shows a loaded document: starts the receiving check when it is
- * not running, sends 30 scans in one second made of the codes of the rows on screen, and returns the
+ * Measures the scan pace on a page that shows a loaded document. It starts the receiving check when it
+ * is not running and sends 30 scans in one second, made of the codes of the rows on screen. Returns the
  * feedback latency figures. The desktop bench (`npm run bench -- --desktop`) calls it.
  */
 export async function measureScanPace(page: Page): Promise<ScanPaceResult> {

@@ -156,8 +156,9 @@ export const lineOverrideInputSchema = z
   .strict();
 
 /**
- * Reprints part of a document the clerk already printed: `labels` labels of one line (1 for "one label",
- * the line's count for "the whole line"). Everything else in the request (template, dpi, prices) applies.
+ * A reprint of `labels` labels of one line of a document the clerk already printed. `labels` is 1 for
+ * "one label" and the line's count for "the whole line". The rest of the request (template, dpi, prices)
+ * still applies.
  */
 export const reprintSchema = z
   .object({
@@ -177,7 +178,7 @@ export const pdfPrintRequestSchema = z
     dpi: dpiSchema,
     showPrice: z.boolean(),
     startPosition: z.number().int().min(1).max(1000),
-    /** Null prints the document (with the overrides); set, it prints only that part again. */
+    /** The part to print again. Null prints the whole document with the overrides. */
     reprint: reprintSchema.nullable().default(null),
   })
   .strict();
@@ -204,7 +205,7 @@ export const printerPrintRequestSchema = z
     overrides: z.array(lineOverrideInputSchema).max(100_000),
     templateId: z.string().min(1).max(64),
     showPrice: z.boolean(),
-    /** Null prints the document (with the overrides); set, it prints only that part again. */
+    /** The part to print again. Null prints the whole document with the overrides. */
     reprint: reprintSchema.nullable(),
   })
   .strict();
@@ -220,7 +221,7 @@ export const printQueueSchema = z.object({
 });
 export type PrintQueueView = z.infer<typeof printQueueSchema>;
 
-/** The printer profiles, and the OS queues when the spooler answered (`queuesError` says why not). */
+/** The printer profiles and the OS print queues. `queuesError` is set when the spooler cannot list them. */
 export const printersViewSchema = z.object({
   profiles: z.array(printerProfileSchema),
   /** Shipped examples the clerk can copy into a profile of their own. */
@@ -245,19 +246,22 @@ export const printerJobViewSchema = z.object({
   /** Labels the spooler confirmed, always labels 1 to `confirmedLabels`. */
   confirmedLabels: z.number().int().nonnegative(),
   totalLabels: z.number().int().nonnegative(),
-  /** Why the job stopped: a coded error and the 1-based number of the first label not printed. */
+  /** The stop reason: a coded error and the 1-based number of the first label not printed. */
   interruption: z.object({ error: ipcErrorSchema, label: z.number().int().positive() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type PrinterJobView = z.infer<typeof printerJobViewSchema>;
 
-/** Resumes an interrupted printer job; progress events carry `requestId`, chosen by the renderer. */
+/** A request to resume an interrupted printer job. Progress events carry the renderer's `requestId`. */
 export const printerJobResumeSchema = z
   .object({
     id: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{4}$/),
     requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-    /** How to count a chunk the spooler no longer knows about, after the clerk looked at the printer. */
+    /**
+     * The clerk's decision, after checking the printer, for a chunk the spooler no longer lists. `skip`
+     * counts it as printed and `resend` sends it again. Null stops the resume with `print_job_uncertain`.
+     */
     unconfirmed: z.enum(['skip', 'resend']).nullable(),
   })
   .strict();
@@ -280,9 +284,9 @@ export const ledgerEntrySchema = z.object({
   templateId: z.string(),
   dpi: dpiSchema,
   status: z.enum(['completed', 'interrupted', 'cancelled']),
-  /** True when the clerk asked for this as a reprint. */
+  /** True when the clerk requested this as a reprint. */
   reprint: z.boolean(),
-  /** Labels printed per line, in document order; lines with none are left out. */
+  /** Labels printed per line, in document order. Lines with no printed label are left out. */
   lines: z.array(
     z.object({
       lineNumber: z.number().int().positive(),
@@ -295,7 +299,7 @@ export const ledgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-/** Why a HID scanner cannot be listed, opened or read; the message is `scan.<code>` in the catalogues. */
+/** Error that stops a HID scanner from being listed, opened or read. Its message key is `scan.<code>`. */
 export const scannerErrorSchema = z.object({
   code: z.enum([
     'hid_unavailable',
@@ -311,7 +315,7 @@ export type ScannerError = z.infer<typeof scannerErrorSchema>;
 /** Key of a physical scanner: USB vendor and product id in 4 hex digits, then its serial number if it has one. */
 export const scannerKeySchema = z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}(:[\x20-\x7e]{1,126})?$/);
 
-/** A USB HID device the scanner picker lists; `refusal` says why the app cannot read it on this system. */
+/** A USB HID device in the scanner picker. `refusal` is the reason the app cannot read it here, or null. */
 export const scannerDeviceSchema = z.object({
   key: scannerKeySchema,
   kind: z.enum(['hid_pos', 'keyboard', 'other']),
@@ -345,7 +349,7 @@ export type ScannerConnectRequest = z.infer<typeof scannerConnectRequestSchema>;
  */
 export const scannerStatusSchema = z.object({
   state: z.enum(['idle', 'connecting', 'connected', 'disconnected', 'error']),
-  /** The chosen scanner; `name` is null until the scanner has been seen. */
+  /** The chosen scanner. Its `name` is null until the scanner has been seen. */
   device: z.object({ key: scannerKeySchema, name: z.string().nullable() }).nullable(),
   error: scannerErrorSchema.nullable(),
 });
@@ -471,7 +475,7 @@ export const invokeChannels = {
   'print:cancel': { method: 'cancelPrint', args: z.tuple([z.string().max(64)]), result: z.boolean() },
   /** Printer profiles and the operating system's print queues. */
   'printers:list': { method: 'listPrinters', args: z.tuple([]), result: outcomeSchema(printersViewSchema) },
-  /** Adds a profile, or replaces the one with the same id; returns every profile. */
+  /** Adds a profile, or replaces the one with the same id, and returns every profile. */
   'printers:save-profile': {
     method: 'savePrinterProfile',
     args: z.tuple([printerProfileSchema]),
@@ -490,7 +494,7 @@ export const invokeChannels = {
   },
   /**
    * Sends a document's labels to a printer profile, with `print:progress` events under the request's
-   * `jobId`; `print:cancel` with that id stops it. A printer failure gives an `interrupted` job, not an error.
+   * `jobId`. `print:cancel` with that id stops it. A printer failure gives an `interrupted` job, not an error.
    */
   'print:printer': {
     method: 'printToPrinter',
@@ -503,7 +507,7 @@ export const invokeChannels = {
     args: z.tuple([]),
     result: outcomeSchema(z.array(printerJobViewSchema)),
   },
-  /** Sends what an interrupted job has not printed yet; nothing confirmed is sent again. */
+  /** Sends what an interrupted job has not printed yet. No confirmed label is sent again. */
   'printer-jobs:resume': {
     method: 'resumePrinterJob',
     args: z.tuple([printerJobResumeSchema]),
@@ -535,7 +539,7 @@ export const invokeChannels = {
     args: z.tuple([]),
     result: scannerDeviceListSchema,
   },
-  /** Reads codes from this scanner (replacing any other) until `scanner:disconnect`; returns the new state. */
+  /** Reads codes from this scanner, replacing any other, until `scanner:disconnect`. Returns the new state. */
   'scanner:connect': {
     method: 'connectScanner',
     args: z.tuple([scannerConnectRequestSchema]),
@@ -544,7 +548,7 @@ export const invokeChannels = {
   'scanner:disconnect': { method: 'disconnectScanner', args: z.tuple([]), result: scannerStatusSchema },
 
   /**
-   * Asks main for a file name (save dialog), then writes the receiving check's summary as an A4 PDF in the
+   * Shows a save dialog for the file name, then writes the receiving check's summary as an A4 PDF in the
    * request's language. Closing the dialog gives `cancelled` and writes nothing.
    */
   'receiving:export-pdf': {

@@ -144,7 +144,7 @@ export async function printRawOutputs(
       translate(locale, 'printers.raw_written', { language: language.toUpperCase(), path }),
     );
   }
-  // A run with a PDF already printed this summary; the label counts are the same.
+  // A run that also wrote a PDF has already printed this summary, with the same label counts.
   if (files.length > 0 && dependencies.pdfDpi === null) {
     writeLine(
       io.stdout,
@@ -398,7 +398,8 @@ async function resolveProfile(
       return stored;
     }
     if (options.language === undefined) {
-      // A mistyped queue has no profile either; name the real problem instead of asking for --language.
+      // A mistyped queue has no profile either, so the error names the unknown queue instead of asking
+      // for --language.
       const queues = await (context.spooler ?? createSpooler(context.io.env)).listQueues();
       if (!queues.some((queue) => queue.name.toLowerCase() === printer.toLowerCase())) {
         throw new AppError('printer_not_found', { queue: printer });

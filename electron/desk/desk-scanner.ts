@@ -24,20 +24,20 @@ import type { EventEmitter } from './pdf-print-jobs.ts';
 
 /** Collaborators of {@link DeskScanner}. */
 export interface DeskScannerOptions {
-  /** node-hid in the app; a replay source in tests and the browser test harness. */
+  /** HID device source: node-hid in the app, and a replay source in tests and the browser test harness. */
   source: HidDeviceSource;
   emit: EventEmitter;
   log: ScopedLogger;
-  /** The platform whose rules apply (keyboards are refused on win32 and darwin); `process.platform` by default. */
+  /** Platform whose rules apply, `process.platform` by default. Keyboards are rejected on win32 and darwin. */
   platform?: NodeJS.Platform;
-  /** How often a scanner that is not connected is looked for; `HidScanner`'s 1 s by default. */
+  /** Poll interval for a scanner that is not connected. The default is `HidScanner`'s 1 s. */
   pollIntervalMs?: number;
   timer?: IntervalTimer;
 }
 
 const IDLE: ScannerStatus = { state: 'idle', device: null, error: null };
 
-/** Serial numbers that fit in a key; a scanner with another serial number is keyed by its ids alone. */
+/** Serial numbers that fit in a key. A scanner with another serial number is keyed by its ids alone. */
 const KEY_SERIAL = /^[\x20-\x7e]{1,126}$/;
 
 function hex4(value: number): string {
@@ -51,7 +51,7 @@ export function scannerKey(device: Pick<HidDeviceInfo, 'vendorId' | 'productId' 
   return serial !== null && KEY_SERIAL.test(serial) ? `${ids}:${serial}` : ids;
 }
 
-/** Splits a key made by {@link scannerKey}; the contract's schema has checked its form. */
+/** Splits a key made by {@link scannerKey}. The contract's schema has already validated its form. */
 export function parseScannerKey(key: string): { vendorId: number; productId: number; serialNumber?: string } {
   const vendorId = Number.parseInt(key.slice(0, 4), 16);
   const productId = Number.parseInt(key.slice(5, 9), 16);
@@ -66,7 +66,7 @@ export function deviceDisplayName(device: HidDeviceInfo): string {
   return name === '' ? ids : `${name} (${ids})`;
 }
 
-/** Converts a HID error to its IPC form; the renderer shows it as `scan.<code>` in the clerk's language. */
+/** Converts a HID error to its IPC form, which the renderer shows as `scan.<code>` in the clerk's language. */
 export function toScannerError(error: HidError): ScannerError {
   return { code: error.code, params: { ...error.params } };
 }
@@ -153,7 +153,7 @@ export class DeskScanner {
       ...(this.#options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.#options.pollIntervalMs }),
       ...(this.#options.timer === undefined ? {} : { timer: this.#options.timer }),
       logger: {
-        // HidScanner tags its lines `[scanner]`; the scoped logger adds its own tag.
+        // HidScanner tags its lines `[scanner]`, but the scoped logger adds its own tag.
         info: (message) => this.#options.log.info(message.replace(/^\[scanner\] /, '')),
         warn: (message) => this.#options.log.warn(message.replace(/^\[scanner\] /, '')),
       },
@@ -175,7 +175,7 @@ export class DeskScanner {
     return this.#status;
   }
 
-  /** Stops reading the scanner; the desk goes back to keyboard (wedge) input only. */
+  /** Stops reading the scanner, so the desk goes back to keyboard (wedge) input only. */
   async disconnect(): Promise<ScannerStatus> {
     if (this.#scanner !== null) {
       this.#options.log.info('Stopped reading the HID scanner', { key: this.#request?.key ?? '' });

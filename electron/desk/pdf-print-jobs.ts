@@ -37,7 +37,7 @@ export interface PdfPrintJobsOptions {
   log: ScopedLogger;
   /** TrueType font the labels are measured and drawn with; DejaVu Sans by default. */
   fontPath?: string;
-  /** The print ledger that records each written PDF; nothing is recorded without it. */
+  /** The print ledger that records each written PDF. Without it, nothing is recorded. */
   ledger?: PrintLedger;
 }
 
@@ -189,7 +189,7 @@ export class PdfPrintJobs {
         labels: outcome.labelsWritten,
       })
       .catch((error: unknown) => {
-        // The PDF is written either way; a ledger that cannot be written must not hide it.
+        // The PDF is written either way, so a ledger write failure must not hide it.
         log.error('Could not add the PDF to the print ledger', { jobId: request.jobId, error });
       });
     log.info('Wrote a label PDF', {

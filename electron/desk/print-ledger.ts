@@ -7,7 +7,7 @@ import type { ScopedLogger } from '../logging/logger.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 import { SerialQueue } from './serial-queue.ts';
 
-/** Entries kept per document; the oldest is dropped first. A busy document gets a few prints a day. */
+/** Maximum entries per document, with the oldest dropped first. A busy document gets a few prints a day. */
 export const MAX_LEDGER_ENTRIES = 500;
 
 const ledgerFileSchema = z.object({
@@ -47,7 +47,7 @@ export class PrintLedger {
     return join(this.folder, `${ref.kind}-${slug(ref.outlet)}-${slug(ref.number)}-${hash}.json`);
   }
 
-  /** Lists a document's entries, newest first; an empty list when nothing was printed. */
+  /** Lists a document's entries, newest first. The list is empty when nothing was printed. */
   list(accountKey: string, ref: DocumentRef): Promise<LedgerEntry[]> {
     return this.#queue.run(async () => (await this.#read(accountKey, ref)).entries);
   }

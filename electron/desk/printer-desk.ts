@@ -57,16 +57,16 @@ export interface DeskPrintersOptions {
   ledger: PrintLedger;
   /** The account whose documents are open, or null when none is set up. */
   accountKey: () => Promise<string | null>;
-  /** The OS spooler; the platform's one (CUPS or Windows) by default, created on first use. */
+  /** The OS spooler. The default is the platform's one (CUPS or Windows), created on first use. */
   spooler?: Spooler;
   /** Driver-mode printing. Without it, driver profiles fail with `driver_print_unavailable`. */
   printDriverPages?: PrintDriverPages;
   emit: EventEmitter;
   now: () => Date;
   log: ScopedLogger;
-  /** TrueType font the labels are measured with and the driver document embeds; DejaVu Sans by default. */
+  /** TrueType font the labels are measured with and the driver document embeds. The default is DejaVu Sans. */
   fontPath?: string;
-  /** How long one spool job may take; the spooler's default when absent. */
+  /** Timeout of one spool job. The spooler's default applies when absent. */
   spoolTimeoutMs?: number;
 }
 
@@ -134,7 +134,7 @@ export class DeskPrinters {
     return view;
   }
 
-  /** Adds a profile or replaces the one with the same id; returns every profile. */
+  /** Adds a profile or replaces the one with the same id, and returns every profile. */
   async saveProfile(profile: PrinterProfileInput): Promise<PrinterProfile[]> {
     await this.#loadProfiles();
     const saved = await this.#profiles.upsert(profile);
@@ -229,7 +229,7 @@ export class DeskPrinters {
 
   /**
    * Cancels a job so it is never resumed. A job another process is sending right now gets a cancel
-   * request and is returned unchanged (`active`); that process stops before its next chunk.
+   * request and is returned unchanged (`active`). That process stops before its next chunk.
    */
   async cancel(id: string): Promise<PrinterJobView> {
     const before = await this.#journals.load(id);
@@ -263,7 +263,7 @@ export class DeskPrinters {
     return true;
   }
 
-  /** Lists a document's ledger, newest first; empty when no account is set up. */
+  /** Lists a document's ledger, newest first. The list is empty when no account is set up. */
   async ledgerOf(ref: DocumentRef): Promise<LedgerEntry[]> {
     const accountKey = await this.#options.accountKey();
     return accountKey === null ? [] : this.#options.ledger.list(accountKey, ref);
@@ -430,7 +430,7 @@ export class DeskPrinters {
 
   /**
    * Runs a job and returns its journal however it ended. An interruption returns the interrupted
-   * journal; an interruption because the clerk stopped the job cancels it, so it is never resumed.
+   * journal. An interruption because the clerk stopped the job cancels it, so it is never resumed.
    */
   async #settle(run: () => Promise<JobJournal>, signal: AbortSignal): Promise<JobJournal> {
     try {
@@ -481,7 +481,7 @@ export class DeskPrinters {
       return;
     }
     await this.#options.ledger.append(ledger.accountKey, ref, entry).catch((error: unknown) => {
-      // The labels printed either way; a ledger that cannot be written must not turn that into a failure.
+      // The labels printed either way, so a ledger write failure must not turn the job into a failure.
       this.#options.log.error('Could not add a printer job to the print ledger', { error });
     });
   }

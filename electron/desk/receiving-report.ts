@@ -22,18 +22,18 @@ import { outputFailureReason } from '../pdf/output-path.ts';
 
 /** Collaborators of {@link ReceivingReports}. */
 export interface ReceivingReportsOptions {
-  /** Asks where to save; null means the clerk closed the dialog. */
+  /** Shows the save dialog and returns the chosen path, or null when the clerk closed the dialog. */
   chooseSavePath: (defaultFileName: string, locale: Locale) => Promise<string | null>;
   now: () => Date;
   log: ScopedLogger;
   /**
-   * Regular TrueType font of the text; DejaVu Sans by default, which covers Latin, Greek and Cyrillic.
+   * Regular TrueType font of the text. The default is DejaVu Sans, which covers Latin, Greek and Cyrillic.
    * NOTE: DejaVu Sans has no Chinese or Japanese glyphs, so such names print as empty boxes.
    */
   fontPath?: string;
-  /** Bold font of titles and headings; DejaVu Sans Bold by default. */
+  /** Bold font of titles and headings. The default is DejaVu Sans Bold. */
   boldFontPath?: string;
-  /** IANA time zone of the printed times; the system's zone by default. */
+  /** IANA time zone of the printed times. The default is the system's zone. */
   timeZone?: string;
 }
 
@@ -41,7 +41,7 @@ export interface ReceivingReportsOptions {
 export interface ReceivingReportPdfOptions {
   regularFont: Buffer;
   boldFont: Buffer;
-  /** Creation date in the document info; a fixed date makes the bytes repeatable. */
+  /** Creation date in the document info. A fixed date makes the bytes repeatable. */
   creationDate: Date;
   timeZone?: string;
 }
@@ -49,7 +49,7 @@ export interface ReceivingReportPdfOptions {
 /**
  * Writes the receiving check's summary as an A4 PDF: the save dialog first, then the file, which appears
  * under the chosen name only when complete. The request's numbers are checked to agree before the dialog
- * opens, so a broken request fails with `summary_invalid` and nothing is asked or written.
+ * opens, so an inconsistent request fails with `summary_invalid` before any dialog or file.
  */
 export class ReceivingReports {
   readonly #options: ReceivingReportsOptions;
@@ -58,7 +58,7 @@ export class ReceivingReports {
     this.#options = options;
   }
 
-  /** Asks for a path and writes the PDF there; `cancelled` when the dialog was closed. */
+  /** Writes the PDF to a path chosen in the save dialog. Returns `cancelled` when the dialog was closed. */
   async export(request: ReceivingReportRequest): Promise<ReceivingReportResult> {
     const { log } = this.#options;
     checkReportConsistency(request);
@@ -191,7 +191,7 @@ function statusOf(difference: number | null): ReportLine['status'] {
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
-/** Lowest y the body may reach; the footer sits below it. */
+/** Maximum y of the body. The footer sits below it. */
 const BODY_BOTTOM = PAGE.height - MARGIN - 18;
 const FOOTER_Y = PAGE.height - MARGIN;
 const TEXT_SIZE = 9;
@@ -234,7 +234,7 @@ const UNKNOWN_STATUS_KEYS: Record<ReportUnknownCode['status'], MessageKey> = {
 
 /**
  * Section order: the lines a clerk has to act on come first, so they are on the first page. Short lines
- * lead because missing goods are what gets claimed from the supplier; matching lines come last, for the
+ * lead because missing goods are what gets claimed from the supplier. Matching lines come last, for the
  * record. Each section keeps document order, so a row is easy to find on the paper document.
  */
 const SECTION_ORDER: ReadonlyArray<{ status: ReportLine['status']; key: MessageKey }> = [

@@ -32,7 +32,7 @@ export class ObjectOffsets implements Iterable<number | null> {
     return this.#length;
   }
 
-  /** Adds a slot for a new object; pdfkit passes null, as the offset is not known yet. */
+  /** Adds a slot for a new object. pdfkit passes null because the offset is not known yet. */
   push(value: null): number {
     if (value !== null) {
       throw new RangeError(`a new object slot starts empty, got ${String(value)}`);

@@ -10,7 +10,7 @@ const UNCOMPRESSED_CONTENT_LIMIT = 256;
 
 interface PageTreeData {
   Type: unknown;
-  /** An array while pages are added; `finish` replaces it with a reference list. */
+  /** An array while pages are added, which `finish` replaces with a reference list. */
   Kids: unknown[] | object;
   MediaBox?: number[];
 }
@@ -27,7 +27,7 @@ export class PageObjects {
   readonly #mediaBox: number[];
   readonly #procedureSets: PDFKit.PDFKitReference;
   #WrittenReferences: ReferenceListClass | undefined;
-  /** Object numbers of the released pages, in page order; the first `#pageCount` are used. */
+  /** Object numbers of the released pages, in page order. Only the first `#pageCount` are used. */
   #pageIds = new Uint32Array(1024);
   #pageCount = 0;
 

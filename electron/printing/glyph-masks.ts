@@ -20,7 +20,7 @@ export interface GlyphMask {
 /** A pixel counts as ink from this alpha up, as in the whole-text canvas drawing. */
 const INK_ALPHA = 128;
 
-/** Glyph masks kept per font before the cache starts over; about 200 bytes each at label sizes. */
+/** Maximum masks cached per font before the cache starts over, about 200 bytes each at label sizes. */
 const MASK_CACHE_LIMIT = 50_000;
 
 /**
@@ -148,7 +148,7 @@ export class GlyphMasks {
   }
 }
 
-/** Crops the ink to its bounding box and packs it 8 dots to a byte; null when there is no ink. */
+/** Crops the ink to its bounding box and packs it 8 dots to a byte. Returns null when there is no ink. */
 export function packInk(
   isInk: (column: number, row: number) => boolean,
   width: number,

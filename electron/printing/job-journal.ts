@@ -55,7 +55,7 @@ export const jobJournalSchema = z.object({
     number: z.string(),
   }),
   templateId: z.string(),
-  /** True when the clerk asked for these labels again; journals written before this field are not. */
+  /** True when the clerk requested these labels again. Journals written before this field read as false. */
   reprint: z.boolean().default(false),
   profile: printerProfileSchema,
   language: z.enum(['zpl', 'tspl']),

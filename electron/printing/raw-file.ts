@@ -27,7 +27,7 @@ export async function writeRawJobFile(
 ): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
   const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
-  // 'wx' fails instead of overwriting; flush fsyncs before the stream closes.
+  // 'wx' fails instead of overwriting, and flush fsyncs before the stream closes.
   const handle = await open(tempPath, 'wx');
   const file = handle.createWriteStream({ flush: true, highWaterMark: FILE_BUFFER_BYTES });
   let fileError: unknown;

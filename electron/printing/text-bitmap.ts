@@ -183,8 +183,8 @@ export async function rasteriseText(
   }
 
   // Glyph origins in quarter dots: x of each glyph, and one baseline for all. Advances are scaled by the
-  // font size cut down to 1/64 dot, the size the canvas (@napi-rs/canvas 1.2, Skia) measures and draws
-  // with, as its measureText widths show; it differs from the PDF's size by less than 0.07%.
+  // font size rounded down to 1/64 dot, because the canvas (@napi-rs/canvas 1.2, Skia) measures and
+  // draws at that size, as its measureText widths show. That size differs from the PDF's by less than 0.07%.
   const unitsToDots = Math.floor(item.fontSize * 64) / 64 / state.font.unitsPerEm;
   const baseline = Math.round(item.y * SUBDOT_STEPS);
   const masks: Array<GlyphMask | null> = [];

@@ -1,6 +1,6 @@
 /**
  * The receiving check's finish summary as it crosses IPC for the PDF export. The schema checks shapes and
- * limits; main checks that the numbers agree with each other before it writes anything.
+ * limits, and main checks that the numbers agree with each other before it writes anything.
  */
 
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { LOCALES, type Locale } from '../i18n/index.ts';
 import { MAX_LABELS_PER_LINE } from '../labels/lines.ts';
 import type { ReceivingSummary } from './receiving-check.ts';
 
-/** Largest number of document lines a summary may carry; DealPOS documents have far fewer. */
+/** Maximum number of document lines in a summary. DealPOS documents have far fewer. */
 export const MAX_REPORT_LINES = 10_000;
 /** Largest number of distinct codes not on the document that a summary may carry. */
 export const MAX_REPORT_UNKNOWN_CODES = 5_000;
@@ -16,11 +16,11 @@ export const MAX_REPORT_UNKNOWN_CODES = 5_000;
 export const MAX_REPORT_COUNT = MAX_LABELS_PER_LINE;
 /** Maximum length of a code, on a document line or scanned, in characters. */
 export const MAX_REPORT_CODE_LENGTH = 1000;
-/** Maximum length of a product name in characters; {@link receivingReportFields} shortens longer ones. */
+/** Maximum length of a product name in characters. {@link receivingReportFields} shortens longer ones. */
 export const MAX_REPORT_NAME_LENGTH = 2000;
 
 const countSchema = z.number().int().min(0).max(MAX_REPORT_COUNT);
-/** Sums over every line; a document at the limits cannot exceed this. */
+/** Sums over every line. A document at the limits cannot exceed this. */
 const totalSchema = z
   .number()
   .int()
@@ -94,8 +94,8 @@ export const receivingReportResultSchema = z.discriminatedUnion('status', [
 export type ReceivingReportResult = z.infer<typeof receivingReportResultSchema>;
 
 /**
- * Builds the fields of a PDF summary request from a finish summary; the caller adds the document. Times
- * are dates or milliseconds since the epoch.
+ * Builds the fields of a PDF summary request from a finish summary, without the document, which the caller
+ * adds. Times are dates or milliseconds since the epoch.
  */
 export function receivingReportFields(
   summary: ReceivingSummary,

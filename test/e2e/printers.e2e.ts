@@ -31,7 +31,7 @@ const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 const BILL_LINES = BILL_SEED.response;
 /** Labels per spool job: one job per document line with labels, in document order (line 6 has none). */
 const LABELS_PER_LINE = [6, 4, 12, 8, 3, 2, 5, 1];
-/** The Zebra example the clerk starts from; the profile the desk saves differs only in name, id and queue. */
+/** The Zebra example the clerk starts from. The saved profile differs only in name, id and queue. */
 const ZEBRA = EXAMPLE_PRINTER_PROFILES[2]!;
 
 let browser: Browser;

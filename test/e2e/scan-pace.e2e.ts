@@ -17,7 +17,7 @@ const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 const MAX_ATTEMPTS = 3;
 
 /**
- * Scans per code and the document line each counts for; XX-404 is not on the bill. 30 scans in all,
+ * Scans per code and the document line each counts for. XX-404 is not on the bill. 30 scans in all,
  * with codes of 4 to 13 characters, shifted letters, and lines that end short, complete and over.
  */
 const SCANS: ReadonlyArray<{ code: string; times: number; line: number | null }> = [
@@ -33,7 +33,7 @@ const SCANS: ReadonlyArray<{ code: string; times: number; line: number | null }>
   { code: 'XX-404', times: 2, line: null },
 ];
 
-/** The scans in round-robin order, so most neighbours differ, as when a clerk empties a mixed carton. */
+/** Orders the scans round-robin, so most neighbours differ, as when a clerk empties a mixed carton. */
 function interleavedCodes(): string[] {
   const remaining = SCANS.map((entry) => ({ ...entry }));
   const codes: string[] = [];
@@ -81,9 +81,9 @@ describe('receiving check at scanner pace', () => {
     // The plan, not a measurement: every key of the 30 scans is due within one second.
     expect(plan.durationMs).toBeLessThan(1000);
 
-    // The scanner settings stay at their defaults (30 ms gap, Enter or Tab ends a scan). When the machine
-    // is so busy that the page itself runs two keys of one code more than 30 ms apart, a real scanner's
-    // keys would have been split as well, so that attempt does not test the app and is repeated.
+    // The scanner settings stay at their defaults (30 ms gap, Enter or Tab ends a scan). A busy machine
+    // can make the page itself run two keys of one code more than 30 ms apart. A real scanner's keys
+    // would then be split as well, so that attempt does not test the app and is repeated.
     const gaps: number[] = [];
     let record: BurstRecord | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -105,7 +105,7 @@ export class FakeLabelDeskApi implements LabelDeskApi {
   printQueuesError: IpcError | null = null;
   /** Unfinished printer jobs for `listPrinterJobs`. */
   printerJobs: PrinterJobView[] = [];
-  /** The next printer jobs' and resumes' results; without one a job completes with 41 labels. */
+  /** Results of the next printer jobs and resumes. Without one, a job completes with 41 labels. */
   readonly printerResults: Array<Outcome<PrinterJobView>> = [];
   readonly resumeResults: Array<Outcome<PrinterJobView>> = [];
   /** The result of the next `printCalibrationLabel` calls. */

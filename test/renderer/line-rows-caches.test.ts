@@ -52,7 +52,7 @@ function directAnswer(code: string, template: LabelTemplate, dpi: Dpi): string |
 }
 
 describe('BarcodeFitCache', () => {
-  it('gives layoutLabel’s answer for each code, template and dpi', () => {
+  it('matches layoutLabel for each code, template and dpi', () => {
     const cache = new BarcodeFitCache();
     let refusals = 0;
     for (const template of TEMPLATES) {
@@ -71,7 +71,7 @@ describe('BarcodeFitCache', () => {
     expect(refusals).toBeLessThan(TEMPLATES.length * SUPPORTED_DPI.length * CODES.length);
   });
 
-  it('names the line and code it was asked about', () => {
+  it('names the line and code of the request', () => {
     const cache = new BarcodeFitCache();
     const options = { template: small, dpi: 203 as const };
 
@@ -86,7 +86,7 @@ describe('BarcodeFitCache', () => {
     expect(problem?.params).toMatchObject({ line: 7, code: 'TSRQPONMLKJIHGFEDCBA', labelWidth: 33 });
   });
 
-  it('refuses a 10,000-character code without encoding it', () => {
+  it('rejects a 10,000-character code without encoding it', () => {
     const code = 'A'.repeat(10_000);
     const problem = new BarcodeFitCache().tooLong(line(1, code), code, 'code128', {
       template: roll,
@@ -303,7 +303,7 @@ describe('LineRowsByTemplate', () => {
     const templates = Array.from({ length: 5 }, () => ({ ...first }));
     const rows = templates.map((template) => built.rowsFor(lines, counts, template, 203));
 
-    // The first template was used longest ago, so its rows were dropped; the last four are kept.
+    // The first template was the least recently used, so its rows were dropped. The last four are kept.
     expect(built.rowsFor(lines, counts, templates[4]!, 203)).toBe(rows[4]);
     expect(built.rowsFor(lines, counts, templates[1]!, 203)).toBe(rows[1]);
     expect(built.rowsFor(lines, counts, templates[0]!, 203)).not.toBe(rows[0]);

@@ -63,7 +63,7 @@ describe('receiving check entry', () => {
     expect(scannedCell(1)).toBe('0');
   });
 
-  it('says nothing about slow keys outside the check', async () => {
+  it('ignores slow keys outside the check', async () => {
     const { clock, sounds, api } = await renderApp(
       new FakeLabelDeskApi({ recentOutlets: [TOKO_BANDUNG.outlet] }),
     );

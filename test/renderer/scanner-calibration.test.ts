@@ -179,7 +179,7 @@ describe('scanner calibration step', () => {
 });
 
 describe('scanner input choice', () => {
-  it('lists scanners and explains refused devices', async () => {
+  it('lists scanners and explains rejected devices', async () => {
     const api = new FakeLabelDeskApi({ locale: 'en' });
     api.scannerDevices = { devices: [SCANNER, KEYBOARD_ON_WINDOWS], error: null };
     const { dialog } = await openScannerSettings(api);

@@ -42,8 +42,8 @@ afterAll(async () => {
 });
 
 /**
- * A fresh settings folder, so no test sees another's account or the developer's own. It is removed
- * after the last test of the file that made it.
+ * Creates a fresh settings folder, so no test reads another test's account or the developer's own.
+ * The folder is removed after the last test of the file that created it.
  */
 export async function freshHome(): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'label-desk-home-'));

@@ -47,7 +47,7 @@ export function hidPosReports(
   return reports;
 }
 
-/** Keyboard boot reports (press, release) for the digits of `text`, then Enter; what a keyboard-mode scanner sends. */
+/** Builds a keyboard-mode scanner's boot reports (press, release) for the digits of `text`, then Enter. */
 export function keyboardDigitReports(text: string): Buffer[] {
   const reports: Buffer[] = [];
   for (const digit of text) {
@@ -63,7 +63,7 @@ export function keyboardDigitReports(text: string): Buffer[] {
   return reports;
 }
 
-/** An open replayed device; reports arrive when the test plays them. */
+/** An open replayed device. Reports arrive when the test plays them. */
 export class ReplayConnection extends EventEmitter<HidConnectionEvents> implements HidConnection {
   closed = false;
   readonly path: string;
@@ -122,7 +122,7 @@ export class ReplayHidSource implements HidDeviceSource {
     return this.opened.findLast((connection) => connection.path === path && !connection.closed) ?? null;
   }
 
-  /** Sends reports to the open device at `path`; returns false when it is not open. */
+  /** Sends reports to the open device at `path`, and returns false when it is not open. */
   play(reports: readonly Uint8Array[], path?: string): boolean {
     const connection = this.connection(path);
     if (connection === null) {
@@ -146,7 +146,7 @@ export class ReplayHidSource implements HidDeviceSource {
     return device;
   }
 
-  /** Plugs a device (back) in; the scanner opens it on its next poll. */
+  /** Plugs a device (back) in. The scanner opens it on its next poll. */
   plug(device: HidDeviceInfo = REPLAY_SCANNER): void {
     this.devices = [...this.devices.filter((candidate) => candidate.path !== device.path), { ...device }];
   }

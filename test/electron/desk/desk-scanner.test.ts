@@ -102,7 +102,7 @@ describe('scannerKey', () => {
 });
 
 describe('DeskScanner', () => {
-  it('lists scanners first with the reason others are refused', async () => {
+  it('lists scanners first and why others are rejected', async () => {
     const source = new ReplayHidSource([MOUSE, KEYBOARD_SCANNER, REPLAY_SCANNER]);
     const { scanner } = deskScanner(source, 'win32');
 

@@ -475,7 +475,7 @@ describe('printers:calibrate', () => {
 
     expect(listener.connections).toHaveLength(1);
     const text = listener.connections[0]!.toString('latin1');
-    // 50 × 30 mm at 203 dpi is 400 × 240 dots; the border's four sides are 1-dot boxes on the edges.
+    // 50 × 30 mm at 203 dpi is 400 × 240 dots, and the border's four sides are 1-dot boxes on the edges.
     expect(text).toContain('^FO0,0^GB400,1,1^FS');
     expect(text).toContain('^FO0,239^GB400,1,1^FS');
     expect(text).toContain('^FO0,0^GB1,240,1^FS');

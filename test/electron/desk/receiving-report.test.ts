@@ -43,7 +43,7 @@ function scanTimes(check: ReceivingCheck, code: string, times: number): void {
   }
 }
 
-/** A request built the way the renderer builds it: from a real check's finish summary. */
+/** Builds a request the way the renderer does, from a real check's finish summary. */
 function requestFor(
   check: ReceivingCheck,
   locale: Locale,
@@ -65,7 +65,7 @@ function checkedBill(): ReceivingCheck {
   return check;
 }
 
-/** The text of each page, from pdftotext in physical layout so table rows stay on one line. */
+/** Extracts the text of each page with pdftotext in physical layout, so table rows stay on one line. */
 async function pageTexts(path: string): Promise<string[]> {
   const { stdout } = await execFileAsync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], {
     maxBuffer: 64 * 1024 * 1024,
@@ -178,7 +178,7 @@ describe('receiving:export-pdf', () => {
     );
     const check = new ReceivingCheck(lines);
     for (const item of lines) {
-      // Every tenth line is short by one; the others are complete.
+      // Every tenth line is short by one, and the others are complete.
       scanTimes(check, item.code ?? '', item.lineNumber % 10 === 0 ? 2 : 3);
     }
 

@@ -112,7 +112,7 @@ describe('driver document in Chromium', () => {
     const htmlPath = join(folder, 'labels.html');
     await writeFile(htmlPath, buildDriverHtml(plan.entries, PROFILE, await readFontFile(fontPath)));
 
-    // Debian's Chromium, the engine Electron prints with; it only opens the local file.
+    // Debian's Chromium is the engine Electron prints with, and it only opens the local file.
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [

@@ -88,7 +88,7 @@ describe('rasteriseText', () => {
         }
       }
     }
-    // Almost every text matches to within 2 dots; one or two cases round a glyph a quarter dot apart.
+    // Almost every text matches to within 2 dots, but one or two cases round a glyph a quarter dot apart.
     expect(worst).toBeLessThanOrEqual(20);
   });
 

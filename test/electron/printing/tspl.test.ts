@@ -243,7 +243,7 @@ describe('tsplGenerator', () => {
       items: [{ kind: 'text', role: 'code', text: 'A', x: 10, y: 30, fontSize: 14, width: 8 }],
     };
     const job = await buildRawJob('tspl', [entry(label, 4)], profile);
-    // The row is 103 mm; the 1 mm offset to the right widens the print area to 104 mm.
+    // The row is 103 mm, and the 1 mm offset to the right widens the print area to 104 mm.
     expect(job.header.toString('ascii').startsWith('SIZE 104 mm,15 mm\r\nGAP 2 mm,0 mm\r\n')).toBe(true);
     // Columns start at 1, 36 and 71 mm: 8, 288 and 567 dots. 14 dots is 5 points.
     expect(job.chunks[0]!.bytes.toString('ascii')).toBe(

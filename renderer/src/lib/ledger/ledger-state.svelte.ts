@@ -19,7 +19,7 @@ export class LedgerState {
     this.#api = api;
   }
 
-  /** Reads the ledger of `ref`; entries of another document are dropped at once. */
+  /** Reads the ledger of `ref`. Entries of another document are dropped at once. */
   async load(ref: DocumentRef): Promise<void> {
     const generation = ++this.#generation;
     if (this.ref === null || !sameRef(this.ref, ref)) {

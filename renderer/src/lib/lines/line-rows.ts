@@ -73,9 +73,9 @@ function barcodeOnly(template: LabelTemplate): LabelTemplate {
 }
 
 /**
- * Codes longer than this are never encoded here: no label is wide enough for them, and JsBarcode's Code 128
+ * Maximum code length encoded here. No label is wide enough for a longer code, and JsBarcode's Code 128
  * encoder recurses once per character, so a very long code would overflow the call stack. `layoutLabel`
- * refuses such a code before encoding it.
+ * rejects such a code before encoding it.
  */
 const MAX_ENCODED_CODE_LENGTH = 256;
 
@@ -134,7 +134,8 @@ export class BarcodeFitCache {
       problem = layout.ok ? null : layout.problem;
       results.set(key, problem);
     }
-    // The cached problem names the line and code that were checked first; name this one.
+    // The cached problem names the line and code that were checked first, so the result is a copy that
+    // names this line and code.
     return problem === null
       ? null
       : { ...problem, params: { ...problem.params, line: line.lineNumber, code } };
@@ -224,7 +225,7 @@ export function buildLineRows(
   });
 }
 
-/** Builds the row of one line; `overrideQuantity` is the clerk's count for it, if any. */
+/** Builds the row of one line. `overrideQuantity` is the clerk's count for it, if any. */
 export function buildLineRow(
   line: DocumentLine,
   overrideQuantity: number | undefined,
@@ -333,7 +334,7 @@ function sameProblem(a: LineProblem, b: LineProblem | undefined): boolean {
 
 const searchTexts = new WeakMap<DocumentLine, string>();
 
-/** Returns the line's lower-case number, name and code; kept per line, as no template changes it. */
+/** Returns the line's lower-case number, name and code, cached per line because no template changes it. */
 function searchTextOf(line: DocumentLine): string {
   let text = searchTexts.get(line);
   if (text === undefined) {

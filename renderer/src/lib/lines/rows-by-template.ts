@@ -84,11 +84,11 @@ export class LineRowsByTemplate {
   }
 
   /**
-   * Builds and keeps the rows of another template for these inputs, as `rowsFor` would, without making
+   * Builds and caches the rows of another template for these inputs, as `rowsFor` would, without making
    * them the last rows. The work pauses after every {@link STEP_LINES} lines, so it can run in idle time
-   * a few milliseconds at a time; the rows are kept when the generator is done. A later switch to that
-   * template then finds them kept. The caller prepares fewer templates than are kept, so the rows in use
-   * are never dropped.
+   * a few milliseconds at a time. The rows are cached when the generator is done, so a later switch to
+   * that template finds them. The caller prepares fewer templates than the cache capacity, so the rows in
+   * use are never dropped.
    */
   *prepareSteps(
     lines: readonly DocumentLine[],
@@ -111,7 +111,7 @@ export class LineRowsByTemplate {
     }
   }
 
-  /** Builds the rows at once; see {@link LineRowsByTemplate.prepareSteps} for the same work in steps. */
+  /** Builds the rows at once. {@link LineRowsByTemplate.prepareSteps} does the same work in steps. */
   #build(
     lines: readonly DocumentLine[],
     overrides: ReadonlyMap<number, number>,

@@ -66,7 +66,7 @@ export function previewPages(
 
 /**
  * Leaves out the lines whose barcode cannot fit the label, as known from the fit cache, before the full
- * layout. `planJobEntries` would refuse them anyway, but only after laying each one out, and on a template
+ * layout. `planJobEntries` would reject them anyway, but only after laying each one out, and on a template
  * too small for every code that meant laying out every line of the document on each change. Lines with an
  * error are passed on, so `planJobEntries` handles them as it does for the PDF.
  */

@@ -16,7 +16,7 @@ const DESK_PRINTER_ERROR_KEYS: Partial<Record<IpcError['code'], MessageKey>> = {
   print_plan_changed: 'printers_ui.error.print_plan_changed',
 };
 
-// ICU needs a value for every placeholder; these stand in when main left one out.
+// ICU needs a value for every placeholder, so these are the fallback values when main omits one.
 const PLACEHOLDERS = {
   queue: '?',
   id: '?',

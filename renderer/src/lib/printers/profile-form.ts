@@ -11,7 +11,7 @@ import {
 
 /**
  * The profile editor's fields. Numbers are null while a field is empty, as Svelte binds an empty number
- * input; validation reports them as missing.
+ * input, and validation reports them as missing.
  */
 export interface ProfileForm {
   name: string;
@@ -196,7 +196,7 @@ function fieldError(issue: z.core.$ZodIssue): FieldError {
   }
 }
 
-/** Checks the form with `printerProfileSchema`; the first problem of each field is reported. */
+/** Checks the form with `printerProfileSchema` and reports the first problem of each field. */
 export function checkProfileForm(form: ProfileForm, id: string): ProfileFormCheck {
   const parsed = printerProfileSchema.safeParse(profileInputFromForm(form, id));
   if (parsed.success) {

@@ -9,7 +9,7 @@ const TONES: Record<ScanFeedback, { hertz: number; seconds: number; wave: Oscill
 
 /**
  * Plays the sound of a scan result. `prepare`, when present, sets up the audio output ahead of the first
- * scan; the receiving check calls it when the clerk starts a check.
+ * scan. The receiving check calls it when the clerk starts a check.
  */
 export type ScanSound = ((feedback: ScanFeedback) => void) & { prepare?: () => void };
 
@@ -28,7 +28,7 @@ export function createScanSound(): ScanSound {
     }
     context ??= new AudioContext();
     if (context.state === 'suspended') {
-      // A context created without a user gesture starts suspended; resuming inside one lets it play.
+      // A context created without a user gesture starts suspended, and resuming inside one lets it play.
       context.resume().catch(() => undefined);
     }
     return context;

@@ -57,7 +57,7 @@ export class ScannerInputState {
     }
   }
 
-  /** Sends HID codes to `handler`, the same entry point wedge scans use; returns the function that stops it. */
+  /** Sends HID codes to `handler`, the entry point wedge scans use too. Returns the function that stops it. */
   handleCodes(handler: (code: string) => void): () => void {
     this.#onCode = handler;
     return () => {
@@ -99,7 +99,7 @@ export class ScannerInputState {
     await this.#connect(key);
   }
 
-  /** Reopens the HID scanner with changed settings (prefix, suffix, terminator); nothing in keyboard mode. */
+  /** Reopens the HID scanner with changed prefix, suffix or terminator. Does nothing in keyboard mode. */
   async applySettings(): Promise<void> {
     if (this.input.mode === 'hid') {
       await this.#connect(this.input.key);

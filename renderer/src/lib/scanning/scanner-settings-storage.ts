@@ -45,7 +45,7 @@ export const SCANNER_INPUT_KEY = 'label-desk.scanner-input';
 
 const KEYBOARD_INPUT: ScannerInput = { mode: 'keyboard' };
 
-/** Reads the chosen scanner input; keyboard mode when none is stored or the stored value is unreadable. */
+/** Reads the chosen scanner input. Returns keyboard mode when none is stored or the value is unreadable. */
 export function loadScannerInput(storage: Storage | undefined = globalThis.localStorage): ScannerInput {
   const text = storage?.getItem(SCANNER_INPUT_KEY) ?? null;
   if (text === null) {

@@ -9,7 +9,7 @@ import {
 export interface WedgeInputHost {
   /** Milliseconds from the clock the detector compares key times with (`performance.now()` in the app). */
   now(): number;
-  /** When `event` happened on the clock of `now`; by default the time the handler runs. */
+  /** Time of `event` on the clock of `now`. The default is the time the handler runs. */
   keyTime?(event: KeyboardEvent): number;
   settings(): ScannerSettings;
   /** Whether the detector reads keys aimed at `target`; keys it does not read pass untouched. */
@@ -82,7 +82,7 @@ export class WedgeInput {
   #timer: unknown = null;
   /** Typed characters dropped since the last Enter or scan, for `host.onSlowTyping`. */
   #dropped = '';
-  /** The element those characters were aimed at; an Enter aimed elsewhere does not report them. */
+  /** Target element of those characters. An Enter on another element does not report them. */
   #droppedTarget: Element | null = null;
 
   constructor(host: WedgeInputHost) {

@@ -36,8 +36,8 @@ export interface Desk {
   /** Milliseconds from a monotonic clock, for telling a scanner's key burst from typing. */
   now: () => number;
   /**
-   * When a key was pressed, on the clock of `now`. In the app this is the event's own time stamp, so a
-   * page busy for a moment does not stretch the gaps between a scanner's keys and split its code.
+   * Returns the time of a key press on the clock of `now`. In the app this is the event's own time stamp,
+   * so a page busy for a moment does not stretch the gaps between a scanner's keys and split its code.
    */
   keyTime: (event: KeyboardEvent) => number;
   /** Reads the app info, settings, templates and history from main, then applies the stored preferences. */

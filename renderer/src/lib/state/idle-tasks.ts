@@ -12,9 +12,10 @@ const MAX_SLICE_MS = 3;
 
 /**
  * Runs the jobs one after the other in the page's idle periods, as many steps as fit in a short slice of
- * each period, so work that no one waits for yet delays input and frames by a few milliseconds at most. Returns a function
- * that cancels what has not run. Where the browser has no `requestIdleCallback` (jsdom in tests), one
- * step runs from each zero-delay timer.
+ * each period. This keeps work that nothing awaits yet from delaying input and frames by more than a few
+ * milliseconds.
+ * Returns a function that cancels what has not run. Where the browser has no `requestIdleCallback`
+ * (jsdom in tests), one step runs from each zero-delay timer.
  */
 export function runWhenIdle(jobs: readonly SteppedJob[]): () => void {
   let cancelled = false;
@@ -22,7 +23,7 @@ export function runWhenIdle(jobs: readonly SteppedJob[]): () => void {
   let index = 0;
   let current: Iterator<unknown, unknown> | null = null;
 
-  /** Runs one step; returns false once every job is done. */
+  /** Runs one step and returns false once every job is done. */
   const step = (): boolean => {
     while (!cancelled) {
       if (current === null) {

@@ -30,7 +30,7 @@ export type PrintOutcome =
 export interface RunningJob {
   /** The renderer's request id, which progress events and `cancelPrint` use. */
   id: string;
-  /** A PDF counts labels written; a printer counts labels the spooler confirmed. */
+  /** Output kind. A PDF counts labels written, and a printer counts labels the spooler confirmed. */
   kind: 'pdf' | 'printer';
   written: number;
   total: number;
@@ -171,8 +171,8 @@ export class PrintState {
   }
 
   /**
-   * Sends what an interrupted printer job has not printed yet. `unconfirmed` says how to count labels the
-   * spooler can no longer confirm: null at first, then `skip` (the clerk saw them print) or `resend`.
+   * Sends what an interrupted printer job has not printed yet. `unconfirmed` is the clerk's choice for
+   * labels the spooler can no longer confirm: null at first, then `skip` (they printed) or `resend`.
    */
   async resume(job: PrinterJobView, unconfirmed: 'skip' | 'resend' | null = null): Promise<void> {
     if (this.job !== null) {
@@ -229,7 +229,7 @@ export class PrintState {
         this.outcome = { kind: 'cancelled' };
         break;
       case 'active':
-        // Another window took the job over; the banner lists it.
+        // Another window took the job over, and the banner lists it.
         this.outcome = null;
         break;
     }

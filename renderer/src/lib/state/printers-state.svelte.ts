@@ -16,16 +16,16 @@ export type QueueStatus = 'ready' | 'printing' | 'stopped' | 'not_accepting' | '
 /** The printer dialogs the desk opens on top of the desk, one at a time. */
 export type PrintersDialog = 'profiles' | 'printed';
 
-/** How often the queues are read again while a printer is the output target and the window is visible. */
+/** Refresh interval of the queues while a printer is the output target and the window is visible. */
 export const QUEUE_REFRESH_MS = 15_000;
 
-/** The timer and page visibility that `PrintersState.watchQueues` uses; tests pass a fake. */
+/** The timer and page visibility that `PrintersState.watchQueues` uses. Tests pass a fake. */
 export interface QueueWatchHost {
-  /** Calls `tick` every `intervalMs` milliseconds; returns a function that stops it. */
+  /** Calls `tick` every `intervalMs` milliseconds and returns a function that stops it. */
   every(intervalMs: number, tick: () => void): () => void;
   /** Whether the window is on screen (`document.visibilityState` is `visible`). */
   isVisible(): boolean;
-  /** Calls `listener` whenever the window comes back on screen; returns a function that stops it. */
+  /** Calls `listener` whenever the window comes back on screen and returns a function that stops it. */
   onVisible(listener: () => void): () => void;
 }
 
@@ -55,7 +55,7 @@ export const OUTPUT_TARGET_KEY = 'label-desk.output-target';
 // NOTE: the output target lives in this window's localStorage, as the scanner settings do, because main's
 // settings have no field for it. It is lost when the app's browser storage is cleared.
 
-/** Reads the stored output target; anything missing or unreadable means PDF. */
+/** Reads the stored output target. A missing or unreadable value means PDF. */
 export function loadOutputTarget(storage: Storage | undefined = globalThis.localStorage): OutputTarget {
   const text = storage?.getItem(OUTPUT_TARGET_KEY) ?? null;
   if (text === null || text === 'pdf') {
@@ -100,7 +100,7 @@ export class PrintersState {
   dialog = $state<PrintersDialog | null>(null);
   /** The profile the editor opens with, or null for the list. */
   editProfileId = $state<string | null>(null);
-  /** The stored choice; `target` falls back to PDF while the profile is not (or no longer) listed. */
+  /** The stored choice. `target` falls back to PDF while the profile is not (or no longer) listed. */
   chosenTarget = $state.raw<OutputTarget>({ kind: 'pdf' });
 
   readonly #api: LabelDeskApi;
@@ -195,7 +195,7 @@ export class PrintersState {
     }
   }
 
-  /** Replaces the job list; when the banner of unfinished jobs appears, the queues are read again. */
+  /** Replaces the job list. When the banner of unfinished jobs appears, the queues are read again. */
   #setJobs(jobs: PrinterJobView[]): void {
     const appeared = this.jobs.length === 0 && jobs.length > 0;
     this.jobs = jobs;
@@ -204,7 +204,7 @@ export class PrintersState {
     }
   }
 
-  /** Chooses where the next print goes and remembers the choice; choosing a printer reads the queues again. */
+  /** Chooses and stores where the next print goes. Choosing a printer reads the queues again. */
   choose(target: OutputTarget): void {
     this.chosenTarget = target;
     saveOutputTarget(target, this.#storage);
@@ -231,7 +231,7 @@ export class PrintersState {
     return queue.state === 'printing' ? 'printing' : 'ready';
   }
 
-  /** Saves a new or changed profile; returns the error main reported, or null. */
+  /** Saves a new or changed profile and returns the error main reported, or null. */
   async saveProfile(profile: PrinterProfile): Promise<IpcError | null> {
     const result = await settle(this.#api, 'printers', () => this.#api.savePrinterProfile(profile));
     if (!result.ok) {
@@ -241,7 +241,7 @@ export class PrintersState {
     return null;
   }
 
-  /** Deletes a profile; returns the error main reported, or null. The target falls back to PDF by itself. */
+  /** Deletes a profile and returns the error main reported, or null. The target then falls back to PDF. */
   async deleteProfile(id: string): Promise<IpcError | null> {
     const result = await settle(this.#api, 'printers', () => this.#api.deletePrinterProfile(id));
     if (!result.ok) {
@@ -254,13 +254,13 @@ export class PrintersState {
     return null;
   }
 
-  /** Prints one calibration label with the saved profile; returns the error main reported, or null. */
+  /** Prints one calibration label with the saved profile and returns the error main reported, or null. */
   async printCalibration(id: string): Promise<IpcError | null> {
     const result = await settle(this.#api, 'printers', () => this.#api.printCalibrationLabel(id));
     return result.ok ? null : result.error;
   }
 
-  /** Replaces or adds a job after main reported on it; finished jobs leave the banner. */
+  /** Replaces or adds a job after a report from main. Finished jobs leave the banner. */
   updateJob(job: PrinterJobView): void {
     const others = this.jobs.filter((candidate) => candidate.id !== job.id);
     this.#setJobs(job.status === 'interrupted' || job.status === 'active' ? [job, ...others] : others);
@@ -290,7 +290,7 @@ export class PrintersState {
     this.updateJob(result.value);
   }
 
-  /** Opens a printer dialog; `profileId` opens the editor on that profile. */
+  /** Opens a printer dialog. `profileId` opens the editor on that profile. */
   openDialog(dialog: PrintersDialog, profileId: string | null = null): void {
     this.editProfileId = profileId;
     this.dialog = dialog;

@@ -53,7 +53,7 @@ export class ReceivingState {
   readonly #sound: ScanSound;
   #check: ReceivingCheck | null = null;
   #view: DocumentView | null = null;
-  /** When the check started and last finished, in milliseconds since the epoch. */
+  /** Start and last finish times of the check, in milliseconds since the epoch. */
   #startedAt = 0;
   #finishedAt = 0;
   /** Increases with every PDF export and every reset, so the result of an older export is ignored. */
@@ -178,7 +178,7 @@ export class ReceivingState {
     return outcome;
   }
 
-  /** Refreshes one line's counts after a scan (`change` 1) or undo (-1); unknown codes have no line. */
+  /** Refreshes one line's counts after a scan (`change` 1) or undo (-1). Unknown codes have no line. */
   #countLine(check: ReceivingCheck, lineNumber: number | null, change: 1 | -1): void {
     const tally = lineNumber === null ? undefined : check.line(lineNumber);
     if (lineNumber === null || tally === undefined) {
@@ -244,8 +244,8 @@ export class ReceivingState {
   }
 
   /**
-   * Asks main to save the finish summary as a PDF in `locale`. Main shows the save dialog; closing it
-   * leaves no path and no error. A result that arrives after the check was stopped or resumed is dropped.
+   * Requests main to save the finish summary as a PDF in `locale`. Main shows the save dialog, and closing
+   * it leaves no path and no error. A result that arrives after the check was stopped or resumed is dropped.
    */
   async exportPdf(locale: Locale): Promise<void> {
     const check = this.#check;

@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planJob, type JobEntry } from '../../../shared/labels/job.ts';
 import { readDocumentLines } from '../../../shared/labels/lines.ts';
-import { findTemplate } from '../../../shared/labels/templates.ts';
 import type { FontMetrics, LabelDrawing } from '../../../shared/labels/types.ts';
-import {
-  printerProfileSchema,
-  type PrinterProfile,
-  type PrinterProfileInput,
-} from '../../../shared/printing/profile.ts';
+import { entries, fixtureLines, fixturePlanOptions, label, profile } from './raw-job-fixtures.ts';
 import { loadFontMetrics } from '../../../electron/pdf/font.ts';
-import {
-  buildRawJob,
-  PrinterProfileMismatchError,
-  type RawLanguage,
-} from '../../../electron/printing/raw-job.ts';
+import { buildRawJob, PrinterProfileMismatchError } from '../../../electron/printing/raw-job.ts';
 
 let metrics: FontMetrics;
 
@@ -22,51 +12,10 @@ beforeAll(async () => {
   metrics = await loadFontMetrics();
 });
 
-function profile(mode: RawLanguage, overrides: Partial<PrinterProfileInput> = {}): PrinterProfile {
-  return printerProfileSchema.parse({
-    id: `test-${mode}`,
-    name: `Test ${mode}`,
-    queue: 'test',
-    mode,
-    dpi: 203,
-    label: { widthMm: 50, heightMm: 30, gapMm: 2 },
-    ...overrides,
-  });
-}
-
-function fixtureLines(): Record<string, unknown>[] {
-  const path = new URL('../../fixtures/dealpos/bill-toko-bandung-PB-2026-10-00318.json', import.meta.url);
-  return (JSON.parse(readFileSync(path, 'utf8')) as { response: Record<string, unknown>[] }).response;
-}
-
 /** Plans the fixture bill on the 50 × 30 mm roll with the real label font. */
 function planFixture(overrides?: ReadonlyMap<number, { quantity: number }>): JobEntry[] {
-  const plan = planJob(readDocumentLines(fixtureLines()), {
-    template: findTemplate('roll-50x30')!,
-    dpi: 203,
-    showPrice: true,
-    documentNumber: 'PB/2026/10/00318',
-    metrics,
-    overrides,
-  });
+  const plan = planJob(readDocumentLines(fixtureLines()), { ...fixturePlanOptions(metrics), overrides });
   return plan.entries;
-}
-
-const label: LabelDrawing = {
-  dpi: 203,
-  widthDots: 399.6,
-  heightDots: 239.8,
-  items: [{ kind: 'text', role: 'code', text: 'K', x: 10, y: 30, fontSize: 20, width: 12 }],
-};
-
-function entries(...counts: number[]): JobEntry[] {
-  return counts.map((count, index) => ({
-    lineNumber: index + 1,
-    code: `C${index + 1}`,
-    count,
-    drawing: label,
-    drawingKey: `line-${index + 1}`,
-  }));
 }
 
 const summary = (chunks: Array<{ lineNumber: number; firstLabel: number; labelCount: number }>) =>

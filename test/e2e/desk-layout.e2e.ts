@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PrintQueue, Spooler } from '../../electron/printing/spooler.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
@@ -7,13 +7,12 @@ import { EXAMPLE_PRINTER_PROFILES, type PrinterProfile } from '../../shared/prin
 import {
   expectNoBrowserProblems,
   fetchDocument,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   saveScreenshot,
   setUpAccount,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness } from './harness/server.ts';
+import type { Harness } from './harness/server.ts';
 
 const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 const QUEUE = 'label-zpl';
@@ -24,24 +23,10 @@ const PROFILE: PrinterProfile = {
   queue: QUEUE,
 };
 
-let browser: Browser;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
-  desk = undefined;
-  harness = undefined;
-});
+const session = useDeskSession();
 
 /** Builds a spooler with one idle queue that rejects every job, so each print stops at its first label. */
 function refusingSpooler(): Spooler {
@@ -132,8 +117,7 @@ async function selectsCuttingOptions(page: Page): Promise<string[]> {
 
 /** Loads the bill with the Zebra profile as the target and a stopped job in the unfinished-jobs banner. */
 async function deskWithStoppedJob(locale: Locale): Promise<Page> {
-  harness = await startHarness({ quiet: true, spooler: refusingSpooler(), systemLocale: locale });
-  desk = await openDesk(browser, harness);
+  ({ harness, desk } = await session.open({ spooler: refusingSpooler(), systemLocale: locale }));
   const page = desk.page;
   await setUpAccount(page, harness);
   await page.evaluate(`window.labelDesk.savePrinterProfile(${JSON.stringify(PROFILE)})`);

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { Harness } from './harness/server.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startHarness, type Harness, type HarnessOptions } from './harness/server.ts';
 
 /** Debian's Chromium; Playwright's own browser download is not used. */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -44,6 +44,49 @@ export async function openDesk(browser: Browser, harness: Harness): Promise<Desk
   await page.goto(harness.url);
   await page.locator('h1').first().waitFor();
   return { page, problems };
+}
+
+/** One test file's Chromium, and the harness and desk page each test opens with it. */
+export interface DeskSession {
+  /** Starts a quiet harness with `options` and opens the desk in a new page. Both close after the test. */
+  open(options?: HarnessOptions): Promise<{ harness: Harness; desk: DeskPage }>;
+}
+
+/**
+ * Launches one Chromium for the calling test file and closes each test's desk page and harness after
+ * it. Call it at the top level of the file, where it registers the hooks.
+ */
+export function useDeskSession(): DeskSession {
+  let browser: Browser | undefined;
+  let harness: Harness | undefined;
+  let desk: DeskPage | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(async () => {
+    await desk?.page.close();
+    await harness?.close();
+    desk = undefined;
+    harness = undefined;
+  });
+
+  return {
+    async open(options = {}) {
+      if (browser === undefined) {
+        throw new Error('useDeskSession() must be called at the top level of a test file');
+      }
+      // The harness is recorded before the page opens, so it is closed even when opening the desk fails.
+      harness = await startHarness({ quiet: true, ...options });
+      desk = await openDesk(browser, harness);
+      return { harness, desk };
+    },
+  };
 }
 
 /**

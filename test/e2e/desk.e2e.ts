@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeLabels, type PdfLabelLayout } from '../support/pdf-tools.ts';
 import {
   expectNoBrowserProblems,
   fetchDocument,
   labelsField,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   saveScreenshot,
   setUpAccount,
   totalLabels,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness, type HarnessOptions } from './harness/server.ts';
+import type { Harness, HarnessOptions } from './harness/server.ts';
 
 /** Template `roll-50x30`: one 50 × 30 mm label per page. */
 const ROLL_50X30: PdfLabelLayout = {
@@ -44,28 +43,13 @@ function expectedCodes(counts: Record<number, number> = {}): string[] {
   );
 }
 
-let browser: Browser;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
-  desk = undefined;
-  harness = undefined;
-});
+const session = useDeskSession();
 
 async function start(options: HarnessOptions = {}): Promise<Page> {
-  harness = await startHarness({ quiet: true, ...options });
-  desk = await openDesk(browser, harness);
+  ({ harness, desk } = await session.open(options));
   return desk.page;
 }
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import BILL_SEED from '../../electron/dealpos-simulator/seed/bill-toko-bandung-PB-2026-10-00318.json' with { type: 'json' };
 import { labelFontPath, loadFontMetrics } from '../../electron/pdf/font.ts';
@@ -19,13 +19,12 @@ import {
 import {
   expectNoBrowserProblems,
   fetchDocument,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   saveScreenshot,
   setUpAccount,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness } from './harness/server.ts';
+import type { Harness } from './harness/server.ts';
 
 const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 const BILL_LINES = BILL_SEED.response;
@@ -34,28 +33,24 @@ const LABELS_PER_LINE = [6, 4, 12, 8, 3, 2, 5, 1];
 /** The Zebra example the clerk starts from. The saved profile differs only in name, id and queue. */
 const ZEBRA = EXAMPLE_PRINTER_PROFILES[2]!;
 
-let browser: Browser;
 let cups: PrivateCups;
 let listener: LabelListener | undefined;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 let queueNumber = 0;
 
+const session = useDeskSession();
+
 beforeAll(async () => {
-  [browser, cups] = await Promise.all([launchChromium(), startPrivateCups()]);
+  cups = await startPrivateCups();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await cups?.stop();
 });
 
 afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
   await listener?.close();
-  desk = undefined;
-  harness = undefined;
   listener = undefined;
 });
 
@@ -70,8 +65,7 @@ async function start(
   queueNumber += 1;
   const queue = `desk-e2e-${queueNumber}`;
   await cups.addRawQueue(queue, listener.port, { errorPolicy: 'abort-job', ...options });
-  harness = await startHarness({ quiet: true, spooler: new CupsSpooler({ env: cups.env }) });
-  desk = await openDesk(browser, harness);
+  ({ harness, desk } = await session.open({ spooler: new CupsSpooler({ env: cups.env }) }));
   const page = desk.page;
   await setUpAccount(page, harness);
   await fetchDocument(page, BILL.outlet, BILL.number);

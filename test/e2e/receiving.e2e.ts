@@ -1,18 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { usKeystroke } from '../../shared/scanning/us-layout.ts';
 import { decodeLabels, pdfText, type PdfLabelLayout } from '../support/pdf-tools.ts';
 import {
   expectNoBrowserProblems,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   setUpAccount,
   totalLabels,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness } from './harness/server.ts';
+import type { Harness } from './harness/server.ts';
 
 /** Template `roll-50x30`: one 50 × 30 mm label per page. */
 const ROLL_50X30: PdfLabelLayout = {
@@ -22,24 +21,10 @@ const ROLL_50X30: PdfLabelLayout = {
 
 const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 
-let browser: Browser;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
-  desk = undefined;
-  harness = undefined;
-});
+const session = useDeskSession();
 
 /**
  * Types `text` and Enter the way a US-layout scanner does: by key position, with Shift held around
@@ -72,8 +57,7 @@ function unknownCode(page: Page, code: string) {
 
 describe('receiving check in Chromium', () => {
   it('loads by scan, checks the goods and prints the scanned quantities', async () => {
-    harness = await startHarness({ quiet: true });
-    desk = await openDesk(browser, harness);
+    ({ harness, desk } = await session.open());
     const { page } = desk;
     await setUpAccount(page, harness);
 

@@ -1,16 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planScanBurst, sendScanBurst, type BurstRecord } from '../../bench/scan-pace.ts';
 import { DEFAULT_SCANNER_SETTINGS } from '../../shared/scanning/wedge.ts';
 import {
   expectNoBrowserProblems,
   fetchDocument,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   setUpAccount,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness } from './harness/server.ts';
+import type { Harness } from './harness/server.ts';
 
 const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 /** Bursts tried before the test gives up on a machine too busy to keep the scanner's pace. */
@@ -48,29 +46,14 @@ function interleavedCodes(): string[] {
   return codes;
 }
 
-let browser: Browser;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
-  desk = undefined;
-  harness = undefined;
-});
+const session = useDeskSession();
 
 describe('receiving check at scanner pace', () => {
   it('counts a burst of 30 scans in one second', async () => {
-    harness = await startHarness({ quiet: true });
-    desk = await openDesk(browser, harness);
+    ({ harness, desk } = await session.open());
     const { page } = desk;
     await setUpAccount(page, harness);
     await fetchDocument(page, BILL.outlet, BILL.number);

@@ -1,46 +1,31 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { usKeystroke } from '../../shared/scanning/us-layout.ts';
 import { CALIBRATION_CODE } from '../../shared/scanning/wedge.ts';
 import { hidPosReports } from '../support/replay-hid-source.ts';
 import {
   expectNoBrowserProblems,
-  launchChromium,
-  openDesk,
+  useDeskSession,
   saveScreenshot,
   SCREENSHOT_FOLDER,
   setUpAccount,
   totalLabels,
   type DeskPage,
 } from './desk-page.ts';
-import { startHarness, type Harness } from './harness/server.ts';
+import type { Harness } from './harness/server.ts';
 
 const execFileAsync = promisify(execFile);
 
 const BILL = { outlet: 'Toko Bandung', number: 'PB/2026/10/00318' };
 const SCANNER_LABEL = 'USB HID POS scanner: Honeywell Voyager 1400g (0c2e:0b8f)';
 
-let browser: Browser;
 let harness: Harness | undefined;
 let desk: DeskPage | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await desk?.page.close();
-  await harness?.close();
-  desk = undefined;
-  harness = undefined;
-});
+const session = useDeskSession();
 
 /** Types `text`, then the terminator key, the way a US-layout keyboard-mode scanner does: by key position. */
 async function wedgeScan(page: Page, text: string, terminator: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
@@ -80,9 +65,8 @@ async function driveHid(current: Harness, body: Record<string, unknown>): Promis
 
 describe('HID scanner in Chromium', () => {
   it('loads a document from the replayed HID scanner', async () => {
-    harness = await startHarness({ quiet: true });
+    ({ harness, desk } = await session.open());
     const hid = replayHid(harness);
-    desk = await openDesk(browser, harness);
     const { page } = desk;
     await setUpAccount(page, harness);
     await page.locator('.document-form .outlet input').fill(BILL.outlet);
@@ -120,8 +104,7 @@ describe('HID scanner in Chromium', () => {
   });
 
   it('confirms the keyboard-mode setup with the calibration code', async () => {
-    harness = await startHarness({ quiet: true });
-    desk = await openDesk(browser, harness);
+    ({ harness, desk } = await session.open());
     const { page } = desk;
     await setUpAccount(page, harness);
 
